@@ -1,0 +1,8 @@
+import { json, route } from "@/lib/http";
+import { articleInputSchema, articleListQuerySchema } from "@/lib/articles/schema";
+import { listArticles } from "@/lib/articles/data";
+import { createArticle } from "@/lib/articles/mutations";
+
+export const GET = route({ role: "REVIEWER", query: articleListQuerySchema }, async ({ query }) => listArticles(query));
+
+export const POST = route({ role: "ADMIN", body: articleInputSchema }, async ({ user, body }) => json(await createArticle(user, body), 201));

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
+
+export async function SiteHeader() {
+  // A broken database must not take the header (and so every page) down with it.
+  const user = await getCurrentUser().catch(() => null);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-tight text-slate-900">
+          Verity
+        </Link>
+        {user && (
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            <Link href="/" className="text-slate-700 hover:text-blue-700 hover:underline">Dashboard</Link>
+            {can(user, "article:read") && <Link href="/articles" className="text-slate-700 hover:text-blue-700 hover:underline">Articles</Link>}
+          </nav>
+        )}
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span data-testid="current-user">
+                Signed in as <strong className="font-semibold">{user.name}</strong>{" "}
+                <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" aria-label={`Role: ${ROLE_LABEL[user.role]}`}>
+                  {ROLE_LABEL[user.role]}
+                </span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/signin" className="font-medium text-blue-700 hover:underline">Sign in</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

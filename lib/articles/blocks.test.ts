@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { assemble, blocksFromPlainText, isValidBlocks } from "./blocks";
+
+describe("blocksFromPlainText", () => {
+  it.each([
+    ["one paragraph per line", "First line.\nSecond line.\nThird.", ["First line.", "Second line.", "Third."]],
+    ["blank-line paragraphs keep soft wraps together", "A wrapped\nparagraph.\n\nNext one.", ["A wrapped paragraph.", "Next one."]],
+    ["CRLF and extra blank lines", "One.\r\n\r\n\r\nTwo.\r\n", ["One.", "Two."]],
+    ["whitespace runs collapse", "  Spaced   out\ttext  ", ["Spaced out text"]],
+    ["empty input", "   \n \n", []],
+  ])("%s", (_name, input, expected) => {
+    const { text, blocks } = blocksFromPlainText(input);
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(expected);
+    expect(blocks.every((b) => b.type === "paragraph")).toBe(true);
+    expect(isValidBlocks(blocks, text.length)).toBe(true);
+  });
+
+  it("counts offsets in UTF-16 code units (emoji are two)", () => {
+    const { text, blocks } = blocksFromPlainText("Hi 👋 there\nNext");
+    expect(blocks[1].start).toBe("Hi 👋 there\n\n".length);
+    expect(text.slice(blocks[1].start, blocks[1].end)).toBe("Next");
+  });
+});
+
+describe("assemble", () => {
+  it("keeps headings' level and preformatted line breaks", () => {
+    const { text, blocks } = assemble([
+      { type: "heading", text: "Title", level: 2 },
+      { type: "preformatted", text: "a\n  b\n" },
+      { type: "quote", text: "  " },
+    ]);
+    expect(blocks).toEqual([
+      { type: "heading", start: 0, end: 5, level: 2 },
+      { type: "preformatted", start: 7, end: 12 },
+    ]);
+    expect(text).toBe("Title\n\na\n  b");
+  });
+});
+
+describe("isValidBlocks", () => {
+  it.each([
+    [[{ type: "paragraph", start: 0, end: 3 }], 3, true],
+    [[{ type: "paragraph", start: 0, end: 4 }], 3, false],
+    [[{ type: "nope", start: 0, end: 1 }], 3, false],
+    [[{ type: "paragraph", start: 2, end: 3 }, { type: "paragraph", start: 0, end: 1 }], 3, false],
+    ["not an array", 3, false],
+  ])("%j over %i chars → %s", (blocks, len, ok) => {
+    expect(isValidBlocks(blocks, len as number)).toBe(ok);
+  });
+});

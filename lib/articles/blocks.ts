@@ -1,0 +1,58 @@
+// The block structure over an article's canonical text. Pure.
+
+export const BLOCK_TYPES = ["paragraph", "heading", "quote", "list-item", "preformatted"] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+/** One block: a [start, end) range of the text, in UTF-16 code units. */
+export type Block = { type: BlockType; start: number; end: number; level?: number };
+
+export type DraftBlock = { type: BlockType; text: string; level?: number };
+
+/** Separator between blocks in the canonical text. */
+export const BLOCK_SEPARATOR = "\n\n";
+
+/** Collapses whitespace runs inside a block (newlines too, except in preformatted blocks). */
+export function cleanBlockText(text: string, preformatted = false): string {
+  if (preformatted) return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "");
+  return text.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/** Joins draft blocks into the canonical text and its block ranges; empty blocks are dropped. */
+export function assemble(drafts: DraftBlock[]): { text: string; blocks: Block[] } {
+  let text = "";
+  const blocks: Block[] = [];
+  for (const d of drafts) {
+    const body = cleanBlockText(d.text, d.type === "preformatted");
+    if (!body) continue;
+    if (text) text += BLOCK_SEPARATOR;
+    const start = text.length;
+    text += body;
+    blocks.push({ type: d.type, start, end: text.length, ...(d.level ? { level: d.level } : {}) });
+  }
+  return { text, blocks };
+}
+
+/**
+ * Plain text to blocks. Paragraphs are separated by blank lines; text without
+ * blank lines (one paragraph per line, as wire copy often is) splits per line.
+ */
+export function blocksFromPlainText(raw: string): { text: string; blocks: Block[] } {
+  const text = raw.replace(/\r\n?/g, "\n");
+  const hasBlankLines = /\n[ \t\u00a0]*\n/.test(text.trim());
+  const parts = hasBlankLines ? text.split(/\n[ \t\u00a0]*\n+/) : text.split("\n");
+  return assemble(parts.map((p) => ({ type: "paragraph" as const, text: p })));
+}
+
+/** Checks a stored block list against its text (used when reading untrusted JSON). */
+export function isValidBlocks(blocks: unknown, textLength: number): blocks is Block[] {
+  if (!Array.isArray(blocks)) return false;
+  let last = 0;
+  for (const b of blocks) {
+    if (!b || typeof b !== "object") return false;
+    const { type, start, end } = b as Block;
+    if (!BLOCK_TYPES.includes(type)) return false;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < last || end <= start || end > textLength) return false;
+    last = end;
+  }
+  return true;
+}

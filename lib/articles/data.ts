@@ -1,0 +1,56 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isValidBlocks, type Block } from "./blocks";
+import type { ArticleListQuery } from "./schema";
+
+const listSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  author: true,
+  publisher: true,
+  sourceUrl: true,
+  publishedAt: true,
+  language: true,
+  status: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { claims: true } },
+} satisfies Prisma.ArticleSelect;
+
+export async function listArticles(query: ArticleListQuery) {
+  const where: Prisma.ArticleWhereInput = {
+    ...(query.q ? { title: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+  const [rows, total] = await prisma.$transaction([
+    prisma.article.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.article.count({ where }),
+  ]);
+  const items = rows.map(({ _count, ...a }) => ({ ...a, claimCount: _count.claims }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;
+
+export async function getArticle(id: string) {
+  const a = await prisma.article.findUnique({
+    where: { id },
+    select: {
+      id: true, slug: true, title: true, author: true, publisher: true, sourceUrl: true, publishedAt: true,
+      language: true, text: true, blocks: true, html: true, contentHash: true, status: true, revision: true,
+      factCheckPublishedAt: true, createdAt: true, updatedAt: true,
+    },
+  });
+  if (!a) return null;
+  const blocks: Block[] = isValidBlocks(a.blocks, a.text.length) ? a.blocks : [{ type: "paragraph", start: 0, end: a.text.length }];
+  return { ...a, blocks };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "./env";
+
+// One client per process. Next's dev server re-evaluates modules on every
+// change; keeping the client on globalThis stops each reload opening a new pool.
+const globalForPrisma = globalThis as unknown as { verityPrisma?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!globalForPrisma.verityPrisma) {
+    const adapter = new PrismaPg({
+      connectionString: env().DATABASE_URL,
+      max: 10,
+      // A request must fail fast (503) when Postgres is down, not hang.
+      connectionTimeoutMillis: 5_000,
+    });
+    globalForPrisma.verityPrisma = new PrismaClient({ adapter });
+  }
+  return globalForPrisma.verityPrisma;
+}
+
+// Created on first use, so importing a module that uses the database (as
+// `next build` does while collecting routes) needs no DATABASE_URL.
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop, c);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type Db = PrismaClient | Tx;

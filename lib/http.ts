@@ -1,0 +1,113 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
+import { hasRole, type Role } from "@/lib/auth/permissions";
+import { AppError, errorBody, invalidInput } from "@/lib/errors";
+import { zodFields } from "@/lib/validation";
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+type Params = Record<string, string>;
+
+type Ctx<B, Q, U> = { req: NextRequest; user: U; body: B; query: Q; params: Params };
+
+type Options<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
+  /** Least role; "ANYONE" for public routes. */
+  role: Role | "ANYONE";
+  body?: BS;
+  query?: QS;
+};
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  return NextResponse.json(data, { status, headers });
+}
+
+export function errorResponse(err: AppError): NextResponse {
+  return NextResponse.json(errorBody(err), { status: err.status });
+}
+
+function isDatabaseDown(e: unknown): boolean {
+  const text = `${(e as { code?: string })?.code ?? ""} ${(e as Error)?.message ?? ""} ${(e as { cause?: { code?: string } })?.cause?.code ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|P1001/i.test(text);
+}
+
+/** Maps anything thrown by a handler to the spec's error JSON; internals never reach the body. */
+export function toErrorResponse(e: unknown): NextResponse {
+  if (e instanceof AppError) return errorResponse(e);
+  if (isDatabaseDown(e)) {
+    console.error("[verity] database unavailable:", (e as Error)?.message);
+    return errorResponse(new AppError("unavailable", "The database is unavailable. Try again shortly."));
+  }
+  console.error("[verity] unexpected error:", e);
+  return errorResponse(new AppError("internal", "Something went wrong on our side. It has been logged."));
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
+  if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object", { fields: { body: "is required" } });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
+  }
+}
+
+/**
+ * Cookie-authenticated writes must come from Verity's own pages. Browsers send
+ * Origin on cross-site POSTs; a mismatch is a forged request (CSRF).
+ */
+function assertSameOrigin(req: NextRequest, user: CurrentUser | null) {
+  if (req.method === "GET" || req.method === "HEAD" || user?.via === "token") return;
+  const origin = req.headers.get("origin");
+  if (!origin) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    /* "null" or garbage: treat as foreign */
+  }
+  if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused");
+}
+
+/** The one route-handler wrapper: auth, role, parsing and error mapping. */
+export function route<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  opts: Options<BS, QS>,
+  handler: (ctx: Ctx<Out<BS>, Out<QS>, CurrentUser>) => Promise<Response | unknown>,
+): (req: NextRequest, ctx: { params: Promise<Params> }) => Promise<Response> {
+  // Public routes ("ANYONE") may see a null user; the handler type says CurrentUser for the common case.
+  const run = handler as unknown as (ctx: Ctx<unknown, unknown, CurrentUser | null>) => Promise<Response | unknown>;
+  return async (req: NextRequest, ctx: { params: Promise<Params> }): Promise<Response> => {
+    try {
+      const user = await resolveRequestUser(req);
+      if (opts.role !== "ANYONE") {
+        if (!user) throw new AppError("unauthenticated", "Sign in to use this endpoint");
+        if (!hasRole(user, opts.role)) throw new AppError("forbidden", `This needs the ${opts.role} role or higher`);
+      }
+      assertSameOrigin(req, user);
+      const params = (await ctx.params) ?? {};
+      let query: unknown;
+      if (opts.query) {
+        const parsed = opts.query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+        if (!parsed.success) throw new AppError("invalid_input", "Invalid query parameters", { fields: zodFields(parsed.error) });
+        query = parsed.data;
+      }
+      let body: unknown;
+      if (opts.body) {
+        const parsed = opts.body.safeParse(await readJson(req));
+        if (!parsed.success) throw invalidInput(zodFields(parsed.error));
+        body = parsed.data;
+      }
+      const result = await run({ req, user, body, query, params });
+      return result instanceof Response ? result : json(result);
+    } catch (e) {
+      return toErrorResponse(e);
+    }
+  };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { Prisma, type ImportKind } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { ArticleInput } from "@/lib/articles/schema";
+import { prepareArticle, slugify, type PreparedArticle } from "./prepare";
+
+export type ImportResult =
+  | { status: "imported"; articleId: string; slug: string }
+  | { status: "duplicate"; articleId: string; slug: string; matchedBy: "sourceUrl" | "contentHash" };
+
+async function findDuplicate(p: PreparedArticle) {
+  if (p.sourceUrl) {
+    const byUrl = await prisma.article.findUnique({ where: { sourceUrl: p.sourceUrl }, select: { id: true, slug: true } });
+    if (byUrl) return { ...byUrl, matchedBy: "sourceUrl" as const };
+  }
+  const byHash = await prisma.article.findFirst({ where: { contentHash: p.contentHash }, select: { id: true, slug: true } });
+  return byHash ? { ...byHash, matchedBy: "contentHash" as const } : null;
+}
+
+async function uniqueSlug(title: string): Promise<string> {
+  const base = slugify(title);
+  const taken = await prisma.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  const set = new Set(taken.map((t) => t.slug));
+  if (!set.has(base)) return base;
+  for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/**
+ * The one way an article enters Verity. Duplicates (same normalised source URL
+ * or same content hash) are reported, never stored twice.
+ */
+export async function importArticle(actorId: string | null, input: ArticleInput, kind: ImportKind): Promise<ImportResult> {
+  const prepared = prepareArticle(input);
+  const dup = await findDuplicate(prepared);
+  if (dup) return { status: "duplicate", articleId: dup.id, slug: dup.slug, matchedBy: dup.matchedBy };
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const slug = await uniqueSlug(prepared.title);
+      const article = await prisma.$transaction(async (tx) => {
+        const a = await tx.article.create({
+          data: {
+            slug,
+            title: prepared.title,
+            author: prepared.author,
+            publisher: prepared.publisher,
+            sourceUrl: prepared.sourceUrl,
+            publishedAt: prepared.publishedAt,
+            language: prepared.language,
+            text: prepared.text,
+            blocks: prepared.blocks,
+            html: prepared.html,
+            contentHash: prepared.contentHash,
+            createdById: actorId,
+            revisions: { create: { revision: 1, text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash } },
+          },
+          select: { id: true, slug: true },
+        });
+        await recordAudit(tx, {
+          actorId,
+          action: "article.create",
+          entityType: "Article",
+          entityId: a.id,
+          changes: { title: prepared.title, sourceUrl: prepared.sourceUrl, kind, textLength: prepared.text.length },
+        });
+        return a;
+      });
+      return { status: "imported", articleId: article.id, slug: article.slug };
+    } catch (e) {
+      // A concurrent import won the unique slug or source URL: look again.
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && attempt < 3) {
+        const again = await findDuplicate(prepared);
+        if (again) return { status: "duplicate", articleId: again.id, slug: again.slug, matchedBy: again.matchedBy };
+        continue;
+      }
+      throw e;
+    }
+  }
+}

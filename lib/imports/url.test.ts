@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isHttpUrl, normalizeSourceUrl } from "./url";
+
+describe("normalizeSourceUrl", () => {
+  it.each([
+    ["HTTPS://Example.COM/News/Story/", "https://example.com/News/Story"],
+    ["https://example.com:443/a?utm_source=x&b=2&a=1#top", "https://example.com/a?a=1&b=2"],
+    ["http://example.com:80/", "http://example.com/"],
+    ["https://example.com/a?fbclid=123", "https://example.com/a"],
+  ])("%s → %s", (input, expected) => {
+    expect(normalizeSourceUrl(input)).toBe(expected);
+  });
+});
+
+describe("isHttpUrl", () => {
+  it.each([
+    ["https://example.com/x", true],
+    ["http://example.com", true],
+    ["javascript:alert(1)", false],
+    ["ftp://example.com/file", false],
+    ["data:text/html,hi", false],
+    ["not a url", false],
+  ])("%s → %s", (input, expected) => {
+    expect(isHttpUrl(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,138 @@
+// `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo
+// data, a production build when missing or stale, then the app on $PORT.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "@/lib/database/migrate";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded";
+import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
+
+const root = process.cwd();
+const log = (line: string) => console.log(`[verity] ${line}`);
+
+function fail(message: string): never {
+  console.error(`\n[verity] cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT || 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}"`);
+const dataDir = path.resolve(process.env.DATA_DIR || path.join(root, ".data"));
+const external = process.env.DATABASE_URL;
+const demoPassword = process.env.DEMO_PASSWORD || "verity-demo";
+if (demoPassword.length < 8) fail("DEMO_PASSWORD must be at least 8 characters");
+
+/** The session-signing secret: the setting, else (embedded mode only) one generated once and kept in DATA_DIR. */
+function authSecretFor(embedded: boolean): string {
+  const configured = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  if (configured) return configured;
+  if (!embedded) fail("NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set. Generate one with: openssl rand -base64 32");
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+let db: EmbeddedDatabase | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  if (app && app.exitCode === null) {
+    const exited = new Promise((r) => app!.once("exit", r));
+    app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  if (db) await db.stop().catch(() => {});
+  log("stopped; your data is kept in " + (external ? "the external database" : dataDir));
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  let databaseUrl: string;
+  if (external) {
+    databaseUrl = external;
+    log("using the PostgreSQL at DATABASE_URL (no embedded server)");
+  } else {
+    log(`starting the embedded PostgreSQL (data in ${dataDir})`);
+    try {
+      db = await startEmbeddedPostgres({ dataDir, log });
+    } catch (e) {
+      fail((e as Error).message);
+    }
+    databaseUrl = db.url;
+  }
+  const secret = authSecretFor(!external);
+  process.env.DATABASE_URL = databaseUrl;
+
+  const migrated = await applyMigrations(databaseUrl, { log });
+  log(`migrations: ${migrated.applied.length} applied, ${migrated.skipped.length} already in place`);
+
+  // Seeding runs in a child process: it loads the app's server modules, which
+  // resolve with the react-server export condition (see scripts/seed.ts).
+  const { prismaUserCount } = await import("./lib/user-count");
+  const isEmpty = (await prismaUserCount(databaseUrl)) === 0;
+  const seedWanted = external ? process.env.SEED_DEMO === "1" || process.env.SEED_DEMO === "true" : isEmpty;
+  if (seedWanted) {
+    const r = spawnSync(process.execPath, [...tsxArgs(), path.join(root, "scripts", "seed.ts")], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_PASSWORD: demoPassword },
+    });
+    if (r.status !== 0) fail("seeding the demo data failed (see above)");
+  }
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!isBuildCurrent(root)) {
+    log("building the app (first start or changed sources; this takes a minute or two)…");
+    const r = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit", env });
+    if (r.status !== 0) fail("the build failed (see above)");
+    writeBuildStamp(root);
+  } else {
+    log("build is current");
+  }
+
+  app = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  app.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  app.on("exit", (code) => {
+    if (!stopping) {
+      log(`the app exited (code ${code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHealth(port);
+  const seeded = external && !seedWanted ? "" : `\n  Demo accounts (password: ${process.env.DEMO_PASSWORD ? "the DEMO_PASSWORD you set" : demoPassword}):\n    admin@example.org     ADMIN\n    editor@example.org    EDITOR\n    reviewer@example.org  REVIEWER\n`;
+  console.log(`\n  Verity is running at http://localhost:${port}\n${seeded}\n  Press Ctrl-C to stop.\n`);
+}
+
+function nextBin(): string {
+  return path.join(root, "node_modules", "next", "dist", "bin", "next");
+}
+
+export function tsxArgs(): string[] {
+  return ["--import", "tsx", "--conditions=react-server"];
+}
+
+async function waitForHealth(p: number) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${p}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  log("warning: /api/health did not answer within 60 s");
+}
+
+main().catch((e) => {
+  console.error(e);
+  void shutdown(1);
+});
