@@ -20,6 +20,10 @@ const SHORT_FUZZY_MIN_CONTEXT = 4;
 // Search near the old position first; the whole text is only a fallback.
 const WINDOW_FACTOR = 4;
 const WINDOW_SLACK = 2000;
+// Exact pieces of a long quote used to find where to run the approximate search.
+const PIECE_LENGTH = 24;
+const PIECES = 5;
+const MAX_SEEDS = 40;
 
 type Query = { exact: string; prefix: string; suffix: string; hint: number };
 
@@ -41,42 +45,97 @@ function nearness(pos: number, hint: number, length: number): number {
   return 1 - Math.min(1, Math.abs(pos - hint) / Math.max(1, length));
 }
 
-/** Best-scoring exact occurrence of q.exact in hay, or -1. One indexOf pass, O(64) per hit. */
+function searchMargin(length: number): number {
+  return WINDOW_FACTOR * length + WINDOW_SLACK;
+}
+
+/** Best-scoring exact occurrence of q.exact in hay, or -1. indexOf loops, O(64) per hit. */
 function bestExact(hay: string, q: Query): number {
   const len = q.exact.length;
   let best = -1;
   let bestScore = -Infinity;
-  for (let i = hay.indexOf(q.exact); i !== -1; i = hay.indexOf(q.exact, i + 1)) {
-    if (splitsSurrogatePair(hay, i) || splitsSurrogatePair(hay, i + len)) continue;
-    const score = contextAgreement(hay, i, i + len, q) + NEAR_WEIGHT * nearness(i, q.hint, hay.length);
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
+  let bestContext = 0;
+  const scan = (from: number, to: number): void => {
+    for (let i = hay.indexOf(q.exact, from); i !== -1 && i <= to; i = hay.indexOf(q.exact, i + 1)) {
+      if (splitsSurrogatePair(hay, i) || splitsSurrogatePair(hay, i + len)) continue;
+      const context = contextAgreement(hay, i, i + len, q);
+      const score = context + NEAR_WEIGHT * nearness(i, q.hint, hay.length);
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+        bestContext = context;
+      }
     }
+  };
+  if (!Number.isNaN(q.hint)) {
+    // Usually the quote only shifted a little. A hit near the old position whose
+    // context agrees completely cannot be beaten by any farther occurrence, so
+    // the rest of the text need not be scanned.
+    const margin = searchMargin(len);
+    scan(Math.max(0, q.hint - margin), q.hint + margin);
+    if (best !== -1 && bestContext === q.prefix.length + q.suffix.length) return best;
   }
+  scan(0, hay.length);
   return best;
 }
 
 type Span = { start: number; end: number };
 
-function bestFuzzy(hay: string, q: Query, maxErrors: number, from: number, to: number): Span | null {
-  const slice = from === 0 && to === hay.length ? hay : hay.slice(from, to);
+/** Best approximate match inside any of the [from, to) `regions`, or null. */
+function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[]): Span | null {
   let best: Span | null = null;
   let bestScore = -Infinity;
-  for (const m of search(slice, q.exact, maxErrors)) {
-    const start = m.start + from;
-    const end = m.end + from;
-    if (end <= start || m.errors > maxErrors) continue;
-    const context = contextAgreement(hay, start, end, q);
-    if (q.exact.length < SHORT_FUZZY_LENGTH && context < SHORT_FUZZY_MIN_CONTEXT) continue;
-    const score =
-      context + NEAR_WEIGHT * nearness(start, q.hint, hay.length) - ERROR_WEIGHT * m.errors;
-    if (score > bestScore) {
-      bestScore = score;
-      best = { start, end };
+  for (let r = 0; r < regions.length; r += 2) {
+    const from = regions[r];
+    const to = regions[r + 1];
+    const slice = from === 0 && to === hay.length ? hay : hay.slice(from, to);
+    for (const m of search(slice, q.exact, maxErrors)) {
+      const start = m.start + from;
+      const end = m.end + from;
+      if (end <= start || m.errors > maxErrors) continue;
+      const context = contextAgreement(hay, start, end, q);
+      if (q.exact.length < SHORT_FUZZY_LENGTH && context < SHORT_FUZZY_MIN_CONTEXT) continue;
+      const score =
+        context + NEAR_WEIGHT * nearness(start, q.hint, hay.length) - ERROR_WEIGHT * m.errors;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { start, end };
+      }
     }
   }
   return best;
+}
+
+/**
+ * Filter step for long quotes: a quote with a few changed words still contains
+ * some of these pieces verbatim, and each verbatim hit pins down where the quote
+ * would start. Searching just around those spots is far cheaper than running the
+ * approximate matcher over the whole window. Returns null when there is nothing
+ * to gain (short quote, no hits, or so many hits that the plain search is as good).
+ */
+function seededRegions(hay: string, exact: string, maxErrors: number, from: number, to: number): number[] | null {
+  const len = exact.length;
+  if (len < 2 * PIECE_LENGTH) return null;
+  const starts: number[] = [];
+  for (let p = 0; p < PIECES; p++) {
+    const offset = Math.round(((len - PIECE_LENGTH) * p) / (PIECES - 1));
+    const piece = exact.slice(offset, offset + PIECE_LENGTH);
+    for (let i = hay.indexOf(piece, from); i !== -1 && i < to; i = hay.indexOf(piece, i + 1)) {
+      if (starts.length === MAX_SEEDS) return null;
+      starts.push(i - offset);
+    }
+  }
+  if (starts.length === 0) return null;
+  starts.sort((a, b) => a - b);
+  const slack = maxErrors + PIECE_LENGTH;
+  const regions: number[] = [];
+  for (const s of starts) {
+    const lo = Math.max(from, s - slack);
+    const hi = Math.min(to, s + len + slack);
+    if (regions.length > 0 && lo <= regions[regions.length - 1]) regions[regions.length - 1] = Math.max(hi, regions[regions.length - 1]);
+    else regions.push(lo, hi);
+  }
+  return regions;
 }
 
 function fuzzy(hay: string, q: Query): Span | null {
@@ -85,14 +144,21 @@ function fuzzy(hay: string, q: Query): Span | null {
   const maxErrors = Math.max(1, Math.floor(len * MAX_ERROR_RATIO));
   // Also bounds the O(n*m/32) search cost for absurdly long garbage quotes.
   if (len - maxErrors > hay.length) return null;
+  // Near the old position first; the whole text only when nothing acceptable is there.
+  const areas: number[] = [];
   if (!Number.isNaN(q.hint)) {
-    const margin = WINDOW_FACTOR * len + WINDOW_SLACK;
-    const from = Math.max(0, q.hint - margin);
-    const to = Math.min(hay.length, q.hint + len + margin);
-    const near = bestFuzzy(hay, q, maxErrors, from, to);
-    if (near || (from === 0 && to === hay.length)) return near;
+    const margin = searchMargin(len);
+    areas.push(Math.max(0, q.hint - margin), Math.min(hay.length, q.hint + len + margin));
   }
-  return bestFuzzy(hay, q, maxErrors, 0, hay.length);
+  if (areas[0] !== 0 || areas[1] !== hay.length) areas.push(0, hay.length);
+  for (let a = 0; a < areas.length; a += 2) {
+    const seeded = seededRegions(hay, q.exact, maxErrors, areas[a], areas[a + 1]);
+    const hit =
+      (seeded && bestFuzzy(hay, q, maxErrors, seeded)) ||
+      bestFuzzy(hay, q, maxErrors, [areas[a], areas[a + 1]]);
+    if (hit) return hit;
+  }
+  return null;
 }
 
 const MARK = /^\p{M}/u;

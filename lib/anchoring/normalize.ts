@@ -69,37 +69,48 @@ function foldCode(c: number): number {
   }
 }
 
+// String.fromCharCode.apply is bounded by the engine's argument limit.
+const CHUNK = 8192;
+
+function fromCodes(codes: Uint16Array, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i += CHUNK) {
+    const chunk = codes.subarray(i, Math.min(length, i + CHUNK));
+    out += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return out;
+}
+
 /** Normalises `input`: whitespace runs → one space, quote and dash variants → ASCII. */
 export function normalize(input: string): NormalizedText {
   const n = input.length;
   const map = new Int32Array(n + 1);
-  const parts: string[] = [];
-  let out = 0; // length of the normalised text so far
-  let copyFrom = 0; // start of the pending run of unchanged units
+  const codes = new Uint16Array(n);
+  let changed = false;
+  let out = 0;
   let i = 0;
   while (i < n) {
     const c = input.charCodeAt(i);
+    map[out] = i;
     if (isSpaceCode(c)) {
-      if (copyFrom < i) parts.push(input.slice(copyFrom, i));
-      map[out++] = i;
-      parts.push(" ");
-      i++;
+      codes[out++] = SPACE;
+      const runStart = i++;
       while (i < n && isSpaceCode(input.charCodeAt(i))) i++;
-      copyFrom = i;
+      if (c !== SPACE || i - runStart > 1) changed = true;
       continue;
     }
     const folded = foldCode(c);
-    if (folded !== -1) {
-      if (copyFrom < i) parts.push(input.slice(copyFrom, i));
-      parts.push(String.fromCharCode(folded));
-      copyFrom = i + 1;
+    if (folded === -1) {
+      codes[out++] = c;
+    } else {
+      codes[out++] = folded;
+      changed = true;
     }
-    map[out++] = i;
     i++;
   }
-  if (copyFrom < n) parts.push(input.slice(copyFrom, n));
   map[out] = n;
-  return { text: parts.join(""), map: map.subarray(0, out + 1) };
+  // Copying back through char codes keeps lone surrogates intact, unlike TextDecoder.
+  return { text: changed ? fromCodes(codes, out) : input, map: map.subarray(0, out + 1) };
 }
 
 /** Normalised offset of the first normalised unit at or after original `offset`. */
