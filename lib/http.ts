@@ -16,6 +16,8 @@ type Options<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined>
   /** Least role; "ANYONE" for public routes. */
   role: Role | "ANYONE";
   body?: BS;
+  /** An empty body is parsed as `{}` (for actions whose fields are all optional). */
+  bodyOptional?: boolean;
   query?: QS;
 };
 
@@ -45,11 +47,12 @@ export function toErrorResponse(e: unknown): NextResponse {
   return errorResponse(new AppError("internal", "Something went wrong on our side. It has been logged."));
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
+async function readJson(req: NextRequest, optional = false): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
+  if (!text.trim() && optional) return {};
   if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object", { fields: { body: "is required" } });
   try {
     return JSON.parse(text);
@@ -100,7 +103,7 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
       }
       let body: unknown;
       if (opts.body) {
-        const parsed = opts.body.safeParse(await readJson(req));
+        const parsed = opts.body.safeParse(await readJson(req, opts.bodyOptional));
         if (!parsed.success) throw invalidInput(zodFields(parsed.error));
         body = parsed.data;
       }

@@ -171,21 +171,42 @@ suite("locate", () => {
 // Units chosen to produce repeats, surrogate pairs, combining marks and every normalised variant.
 const unit = fc.constantFrom("a", "b", "ab", " ", "\n", "\u00a0", "é", "e\u0301", "😀", "🇨🇦", "“", '"', "’", "—", "-", "Я", "東");
 
+/** A non-empty range of `text` that does not split a surrogate pair, chosen by two random numbers. */
+function pickRange(text: string, a: number, b: number): [number, number] {
+  const boundaries = [0];
+  for (let i = 1; i <= text.length; i++) {
+    const c = text.charCodeAt(i - 1);
+    if (!(c >= 0xd800 && c <= 0xdbff)) boundaries.push(i);
+  }
+  const s = boundaries[a % (boundaries.length - 1)];
+  const later = boundaries.filter((x) => x > s);
+  return [s, later[b % later.length]];
+}
+
 suite("locate properties", () => {
   it("finds the original range, ANCHORED, in the unchanged text", () => {
     fc.assert(
       fc.property(fc.string({ unit, minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const boundaries = [0];
-        for (let i = 1; i <= text.length; i++) {
-          const c = text.charCodeAt(i - 1);
-          if (!(c >= 0xd800 && c <= 0xdbff)) boundaries.push(i);
-        }
-        const s = boundaries[a % (boundaries.length - 1)];
-        const later = boundaries.filter((x) => x > s);
-        const e = later[b % later.length];
+        const [s, e] = pickRange(text, a, b);
         expect(locate(text, describe(text, s, e))).toEqual({ start: s, end: e, status: "ANCHORED" });
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("follows the quote when text is inserted at the top", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 80 }), fc.string({ unit, minLength: 1, maxLength: 20 }), fc.nat(), fc.nat(), (text, inserted, a, b) => {
+        const [s, e] = pickRange(text, a, b);
+        const sel = describe(text, s, e);
+        const edited = inserted + text;
+        const result = locate(edited, sel);
+        expect(result?.status).toBe("ANCHORED");
+        expect(edited.slice(result!.start, result!.end)).toBe(sel.exact);
+        // Only an unambiguous quote has a single right answer.
+        if (edited.indexOf(sel.exact) === edited.lastIndexOf(sel.exact)) expect(result!.start).toBe(s + inserted.length);
+      }),
+      { numRuns: 300, seed: 2019 },
     );
   });
 

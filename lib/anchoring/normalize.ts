@@ -2,24 +2,22 @@
  * Typographic normalisation used by locate(): editors and CMSes routinely swap
  * straight/curly quotes, hyphens/dashes and collapse or re-wrap whitespace without
  * changing the words, so those differences must not orphan a claim.
+ *
+ * Only collapsing a whitespace run changes lengths (every other substitution is
+ * one unit for one unit), so instead of a full offset map we keep the few runs
+ * that were collapsed. That lets the heavy lifting run in native regex code,
+ * which matters because the first locate() of a request normalises a whole article.
  */
 export type NormalizedText = {
   /** The normalised string. */
   text: string;
-  /**
-   * map[i] is the original UTF-16 offset where normalised unit i starts;
-   * map[text.length] is the original length, so map[end] is a valid exclusive end
-   * (and covers a whole collapsed whitespace run).
-   */
-  map: Int32Array;
+  /** Normalised index of the single space that replaced each collapsed run, ascending. */
+  runAt: number[];
+  /** Units removed by that run and all earlier ones. */
+  removed: number[];
 };
 
-const SINGLE_QUOTE = 0x27; // '
-const DOUBLE_QUOTE = 0x22; // "
-const HYPHEN = 0x2d; // -
-const SPACE = 0x20;
-
-// Mirrors JavaScript's \s so "any whitespace" means the same thing as in a regex.
+// Mirrors JavaScript's \s so "whitespace" means the same here as in the regexes below.
 export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
@@ -36,94 +34,64 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
-/** Replacement code for a typographic variant, or -1 when the unit is kept as is. */
-function foldCode(c: number): number {
-  if (c < 0xab) return -1; // fast path: ASCII and Latin-1 up to «
-  switch (c) {
-    case 0x2018: // ‘
-    case 0x2019: // ’
-    case 0x201a: // ‚
-    case 0x201b: // ‛
-    case 0x2032: // ′
-    case 0x2039: // ‹
-    case 0x203a: // ›
-      return SINGLE_QUOTE;
-    case 0x201c: // “
-    case 0x201d: // ”
-    case 0x201e: // „
-    case 0x201f: // ‟
-    case 0x00ab: // «
-    case 0x00bb: // »
-    case 0x2033: // ″
-      return DOUBLE_QUOTE;
-    case 0x2010: // ‐
-    case 0x2011: // ‑
-    case 0x2012: // ‒
-    case 0x2013: // –
-    case 0x2014: // —
-    case 0x2015: // ―
-    case 0x2212: // −
-      return HYPHEN;
-    default:
-      return -1;
-  }
-}
-
-// String.fromCharCode.apply is bounded by the engine's argument limit.
-const CHUNK = 8192;
-
-function fromCodes(codes: Uint16Array, length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i += CHUNK) {
-    const chunk = codes.subarray(i, Math.min(length, i + CHUNK));
-    out += String.fromCharCode.apply(null, chunk as unknown as number[]);
-  }
-  return out;
-}
+const WHITESPACE_RUN = /\s{2,}/g;
+const OTHER_WHITESPACE = /[^\S ]/g;
+// ‘ ’ ‚ ‛ ′ ‹ ›
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u2039\u203a]/g;
+// “ ” „ ‟ « » ″
+const DOUBLE_QUOTES = /[\u201c-\u201f\u00ab\u00bb\u2033]/g;
+// ‐ ‑ ‒ – — ― −
+const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /** Normalises `input`: whitespace runs → one space, quote and dash variants → ASCII. */
 export function normalize(input: string): NormalizedText {
-  const n = input.length;
-  const map = new Int32Array(n + 1);
-  const codes = new Uint16Array(n);
-  let changed = false;
-  let out = 0;
-  let i = 0;
-  while (i < n) {
-    const c = input.charCodeAt(i);
-    map[out] = i;
-    if (isSpaceCode(c)) {
-      codes[out++] = SPACE;
-      const runStart = i++;
-      while (i < n && isSpaceCode(input.charCodeAt(i))) i++;
-      if (c !== SPACE || i - runStart > 1) changed = true;
-      continue;
-    }
-    const folded = foldCode(c);
-    if (folded === -1) {
-      codes[out++] = c;
-    } else {
-      codes[out++] = folded;
-      changed = true;
-    }
-    i++;
+  const runAt: number[] = [];
+  const removed: number[] = [];
+  let total = 0;
+  const collapsed = input.replace(WHITESPACE_RUN, (run: string, offset: number) => {
+    runAt.push(offset - total);
+    total += run.length - 1;
+    removed.push(total);
+    return " ";
+  });
+  const text = collapsed
+    .replace(OTHER_WHITESPACE, " ")
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, "-");
+  return { text, runAt, removed };
+}
+
+/** Index of the last collapsed run whose position satisfies `before`, or -1. */
+function lastRun(nt: NormalizedText, before: (k: number) => boolean): number {
+  let lo = 0;
+  let hi = nt.runAt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
   }
-  map[out] = n;
-  // Copying back through char codes keeps lone surrogates intact, unlike TextDecoder.
-  return { text: changed ? fromCodes(codes, out) : input, map: map.subarray(0, out + 1) };
+  return lo - 1;
+}
+
+/**
+ * Original UTF-16 offset of normalised offset `i`. A collapsed run's space maps
+ * to the start of the run, and the offset just after it to the end of the run,
+ * so a normalised [start, end) maps to an original range covering whole runs.
+ */
+export function toOriginalOffset(nt: NormalizedText, i: number): number {
+  const k = lastRun(nt, (m) => nt.runAt[m] < i);
+  return k === -1 ? i : i + nt.removed[k];
 }
 
 /** Normalised offset of the first normalised unit at or after original `offset`. */
 export function toNormalizedOffset(nt: NormalizedText, offset: number): number {
-  const map = nt.map;
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  // Original start of run m: its normalised position plus what earlier runs removed.
+  const origStart = (m: number): number => nt.runAt[m] + (m > 0 ? nt.removed[m - 1] : 0);
+  const k = lastRun(nt, (m) => origStart(m) < offset);
+  if (k === -1) return offset;
+  const origEnd = nt.runAt[k] + 1 + nt.removed[k];
+  return offset < origEnd ? nt.runAt[k] + 1 : offset - nt.removed[k];
 }
 
 // locate() runs once per claim (often 1,000 claims) against the same article,

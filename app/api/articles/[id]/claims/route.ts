@@ -1,0 +1,16 @@
+import { json, route } from "@/lib/http";
+import { claimInputSchema } from "@/lib/claims/schema";
+import { listArticleClaims } from "@/lib/claims/data";
+import { createClaim } from "@/lib/claims/mutations";
+import { prisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+
+export const GET = route({ role: "REVIEWER" }, async ({ params }) => {
+  const exists = await prisma.article.count({ where: { id: params.id } });
+  if (!exists) throw notFound("Article");
+  return { items: await listArticleClaims(params.id) };
+});
+
+export const POST = route({ role: "REVIEWER", body: claimInputSchema }, async ({ user, params, body }) =>
+  json(await createClaim(user, params.id, body), 201),
+);

@@ -1,0 +1,127 @@
+import search from "approx-string-match";
+import { splitsSurrogatePair } from "./code-points";
+import { isSpaceCode } from "./normalize";
+import { contextAgreement, ERROR_WEIGHT, nearness, NEAR_WEIGHT, searchMargin, type Query, type Span } from "./scoring";
+
+// Quotes this short match by accident too easily to be worth it.
+const MIN_FUZZY_LENGTH = 5;
+const MAX_ERROR_RATIO = 0.2;
+// A short quote with a couple of edits can match almost anywhere in a long
+// article, so below this length a fuzzy hit must also agree on some context.
+const SHORT_FUZZY_LENGTH = 32;
+const SHORT_FUZZY_MIN_CONTEXT = 4;
+// Exact pieces of a long quote used to find where to run the approximate search.
+const PIECE_LENGTH = 24;
+const PIECES = 5;
+const MAX_SEEDS = 40;
+
+/** Best approximate match inside any of the [from, to) `regions`, or null. */
+function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[]): Span | null {
+  let best: Span | null = null;
+  let bestScore = -Infinity;
+  for (let r = 0; r < regions.length; r += 2) {
+    const from = regions[r];
+    const to = regions[r + 1];
+    const slice = from === 0 && to === hay.length ? hay : hay.slice(from, to);
+    for (const m of search(slice, q.exact, maxErrors)) {
+      const start = m.start + from;
+      const end = m.end + from;
+      if (end <= start || m.errors > maxErrors) continue;
+      const context = contextAgreement(hay, start, end, q);
+      if (q.exact.length < SHORT_FUZZY_LENGTH && context < SHORT_FUZZY_MIN_CONTEXT) continue;
+      const score =
+        context + NEAR_WEIGHT * nearness(start, q.hint, hay.length) - ERROR_WEIGHT * m.errors;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { start, end };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Filter step for long quotes: a quote with a few changed words still contains
+ * some of these pieces verbatim, and each verbatim hit pins down where the quote
+ * would start. Searching just around those spots is far cheaper than running the
+ * approximate matcher over the whole window. Returns null when there is nothing
+ * to gain (short quote, no hits, or so many hits that the plain search is as good).
+ */
+function seededRegions(hay: string, exact: string, maxErrors: number, from: number, to: number): number[] | null {
+  const len = exact.length;
+  if (len < 2 * PIECE_LENGTH) return null;
+  const area = from === 0 && to === hay.length ? hay : hay.slice(from, to);
+  const starts: number[] = [];
+  for (let p = 0; p < PIECES; p++) {
+    const offset = Math.round(((len - PIECE_LENGTH) * p) / (PIECES - 1));
+    const piece = exact.slice(offset, offset + PIECE_LENGTH);
+    for (let i = area.indexOf(piece); i !== -1; i = area.indexOf(piece, i + 1)) {
+      if (starts.length === MAX_SEEDS) return null;
+      starts.push(from + i - offset);
+    }
+  }
+  if (starts.length === 0) return null;
+  starts.sort((a, b) => a - b);
+  const slack = maxErrors + PIECE_LENGTH;
+  const regions: number[] = [];
+  for (const s of starts) {
+    const lo = Math.max(from, s - slack);
+    const hi = Math.min(to, s + len + slack);
+    if (regions.length > 0 && lo <= regions[regions.length - 1]) regions[regions.length - 1] = Math.max(hi, regions[regions.length - 1]);
+    else regions.push(lo, hi);
+  }
+  return regions;
+}
+
+/**
+ * Approximate match of q.exact in hay allowing 20% of its length in edits
+ * (bit-parallel Myers via approx-string-match), or null.
+ */
+export function fuzzy(hay: string, q: Query): Span | null {
+  const len = q.exact.length;
+  if (len < MIN_FUZZY_LENGTH) return null;
+  const maxErrors = Math.max(1, Math.floor(len * MAX_ERROR_RATIO));
+  // Also bounds the O(n*m/32) search cost for absurdly long garbage quotes.
+  if (len - maxErrors > hay.length) return null;
+  // Near the old position first; the whole text only when nothing acceptable is there.
+  const areas: number[] = [];
+  if (!Number.isNaN(q.hint)) {
+    const margin = searchMargin(len);
+    areas.push(Math.max(0, q.hint - margin), Math.min(hay.length, q.hint + len + margin));
+  }
+  if (areas[0] !== 0 || areas[1] !== hay.length) areas.push(0, hay.length);
+  for (let a = 0; a < areas.length; a += 2) {
+    const seeded = seededRegions(hay, q.exact, maxErrors, areas[a], areas[a + 1]);
+    const hit =
+      (seeded && bestFuzzy(hay, q, maxErrors, seeded)) ||
+      bestFuzzy(hay, q, maxErrors, [areas[a], areas[a + 1]]);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+const MARK = /^\p{M}/u;
+
+function isMarkAt(text: string, i: number): boolean {
+  return i < text.length && MARK.test(text.slice(i, i + 2));
+}
+
+/**
+ * Fuzzy boundaries come from an edit-distance alignment, which knows nothing of
+ * words or graphemes: trim whitespace the quote did not have, keep combining
+ * marks with their base character and never split a surrogate pair.
+ */
+export function tidyFuzzySpan(text: string, exact: string, span: Span): Span | null {
+  let { start, end } = span;
+  if (!isSpaceCode(exact.charCodeAt(0))) {
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  }
+  if (!isSpaceCode(exact.charCodeAt(exact.length - 1))) {
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  }
+  while (start > 0 && isMarkAt(text, start)) start--;
+  while (isMarkAt(text, end)) end += splitsSurrogatePair(text, end + 1) ? 2 : 1;
+  if (splitsSurrogatePair(text, start)) start--;
+  if (splitsSurrogatePair(text, end)) end++;
+  return start < end ? { start, end } : null;
+}
