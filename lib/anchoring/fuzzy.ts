@@ -65,9 +65,11 @@ function seededRegions(hay: string, exact: string, maxErrors: number, from: numb
   const slack = maxErrors + PIECE_LENGTH;
   const regions: number[] = [];
   for (const s of starts) {
-    const lo = Math.max(from, s - slack);
-    const hi = Math.min(to, s + len + slack);
-    if (regions.length > 0 && lo <= regions[regions.length - 1]) regions[regions.length - 1] = Math.max(hi, regions[regions.length - 1]);
+    // Clipped to the text, not the window, so a quote straddling the window's edge stays whole.
+    const lo = Math.max(0, s - slack);
+    const hi = Math.min(hay.length, s + len + slack);
+    const last = regions.length - 1;
+    if (last > 0 && lo <= regions[last]) regions[last] = Math.max(hi, regions[last]);
     else regions.push(lo, hi);
   }
   return regions;
@@ -91,10 +93,17 @@ export function fuzzy(hay: string, q: Query): Span | null {
   }
   if (areas[0] !== 0 || areas[1] !== hay.length) areas.push(0, hay.length);
   for (let a = 0; a < areas.length; a += 2) {
-    const seeded = seededRegions(hay, q.exact, maxErrors, areas[a], areas[a + 1]);
-    const hit =
-      (seeded && bestFuzzy(hay, q, maxErrors, seeded)) ||
-      bestFuzzy(hay, q, maxErrors, [areas[a], areas[a + 1]]);
+    const from = areas[a];
+    const to = areas[a + 1];
+    const seeded = seededRegions(hay, q.exact, maxErrors, from, to);
+    let hit = (seeded && bestFuzzy(hay, q, maxErrors, seeded)) || bestFuzzy(hay, q, maxErrors, [from, to]);
+    // A window edge can cut through the quote, leaving a truncated match that is
+    // still within the error budget; search again with room on both sides.
+    if (hit && ((from > 0 && hit.start - from <= maxErrors) || (to < hay.length && to - hit.end <= maxErrors))) {
+      const room = len + maxErrors;
+      const lo = Math.max(0, hit.start - room);
+      hit = bestFuzzy(hay, q, maxErrors, [lo, Math.min(hay.length, hit.end + room)]) ?? hit;
+    }
     if (hit) return hit;
   }
   return null;

@@ -73,10 +73,17 @@ function locateUnchecked(text: string, selector: unknown): LocateResult | null {
 
   // 3. Same words, different typography.
   const nt = normalizeCached(text);
+  const nExact = normalize(exact).text;
+  let nPrefix = normalize(prefix).text;
+  let nSuffix = normalize(suffix).text;
+  // A whitespace run straddling the quote's edge collapses to a single space in
+  // the text, which the quote already holds; the context must not count it again.
+  if (nExact.startsWith(" ") && nPrefix.endsWith(" ")) nPrefix = nPrefix.slice(0, -1);
+  if (nExact.endsWith(" ") && nSuffix.startsWith(" ")) nSuffix = nSuffix.slice(1);
   const nq: Query = {
-    exact: normalize(exact).text,
-    prefix: normalize(prefix).text,
-    suffix: normalize(suffix).text,
+    exact: nExact,
+    prefix: nPrefix,
+    suffix: nSuffix,
     hint: Number.isNaN(hint) ? NaN : toNormalizedOffset(nt, hint),
   };
   const nFound = bestExact(nt.text, nq);
