@@ -1,0 +1,38 @@
+// Browser-side calls to Verity's JSON API. Every result is {ok, data} or
+// {ok: false, error}; the caller shows the message and any field errors.
+
+export type ApiError = { status: number; code: string; message: string; fields?: Record<string, string>; body: Record<string, unknown> };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, error: { status: 0, code: "network", message: "Could not reach Verity. Check your connection and try again.", body: {} } };
+  }
+  if (res.status === 204) return { ok: true, data: undefined as T };
+  let json: Record<string, unknown> = {};
+  try {
+    json = await res.json();
+  } catch {
+    /* an empty or non-JSON body */
+  }
+  if (res.ok) return { ok: true, data: json as T };
+  const err = (json.error ?? {}) as { code?: string; message?: string; fields?: Record<string, string> };
+  return {
+    ok: false,
+    error: {
+      status: res.status,
+      code: err.code ?? "error",
+      message: err.message ?? (res.status === 401 ? "Your session has ended. Sign in again." : "Something went wrong. Try again."),
+      fields: err.fields,
+      body: json,
+    },
+  };
+}
