@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { htmlToArticle } from "@/lib/imports/html";
+import { extractArticleFromHtml } from "./extract-html";
+
+const fixture = (name: string) => fs.readFileSync(new URL(`../../../tests/imports/fixtures/${name}`, import.meta.url), "utf8");
+
+/** The text the import pipeline would store (prepareArticle sanitizes the same way). */
+const storedText = (html: string | undefined) => htmlToArticle(html ?? "").text;
+
+const page = (head: string, body = "") =>
+  `<!doctype html><html><head>${head}</head><body><article>${body || "<p>" + "The council met on Tuesday and agreed the budget after a long debate. ".repeat(12) + "</p>"}</article></body></html>`;
+
+describe("extractArticleFromHtml on realistic news pages", () => {
+  const BOILERPLATE = [
+    "Subscribe", "Buy now", "Advertisement", "©", "All rights reserved", "Accept all", "Injected by script",
+    "Absolutely outrageous", "Does anyone know how to apply", "Another month of working from home", "Pay them what they are worth",
+    "Related stories", "Reservoir levels hit five-year low", "Most read", "Trending", "More from Transport", "Bus fare cap extended",
+    "Share on Facebook", "Cookie settings", "Sign in",
+  ];
+
+  it.each([
+    {
+      file: "news-jsonld.html",
+      pageUrl: "https://harborgazette.example/news/council-water-rates?src=home",
+      expected: {
+        title: "Council approves 12% water rate rise after marathon session",
+        author: "Priya Raman, Tom Okafor",
+        publisher: "The Harbor Gazette",
+        publishedAt: "2024-03-05T18:42:00.000Z",
+        sourceUrl: "https://harborgazette.example/news/2024/03/05/council-water-rates?utm_source=rss",
+        language: "en-GB",
+      },
+      paragraphs: [
+        "Harbor City councillors voted 7 to 4 on Tuesday night to raise residential water rates by 12 per cent",
+        "Moretti told councillors the utility faced a £38 million backlog of pipe repairs",
+        '"Nobody likes paying more, but the alternative is paying far more later',
+        "A second vote, on a proposed levy for new housing developments, was postponed until the council's next meeting on 19 March.",
+      ],
+    },
+    {
+      file: "news-og.html",
+      pageUrl: "https://www.midlandscourier.example/transport/rail-strike-talks-collapse-1234?amp=1",
+      expected: {
+        title: "Rail strike talks collapse as union sets three new walkout dates",
+        author: "Hannah Lewis",
+        publisher: "Midlands Courier",
+        publishedAt: "2024-06-03T06:15:00.000Z",
+        sourceUrl: "https://www.midlandscourier.example/transport/rail-strike-talks-collapse-1234",
+        language: "en",
+      },
+      paragraphs: [
+        "Talks aimed at ending the long-running dispute between train drivers and rail operators collapsed on Sunday evening",
+        "Members will walk out on 14, 15 and 22 June",
+        "It will be the eighteenth day of action by drivers since the dispute began in the summer of 2022.",
+      ],
+    },
+  ])("$file: metadata, story, no boilerplate", ({ file, pageUrl, expected, paragraphs }) => {
+    const article = extractArticleFromHtml(fixture(file), pageUrl);
+    expect(article).toMatchObject(expected);
+    expect(article.text).toBeUndefined();
+    const text = storedText(article.html);
+    for (const p of paragraphs) expect(text).toContain(p);
+    for (const junk of BOILERPLATE) expect(text).not.toContain(junk);
+  });
+});
+
+describe("extractArticleFromHtml metadata", () => {
+  const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+
+  it.each([
+    ["an author string", { "@type": "NewsArticle", headline: "H", author: "Ana Silva" }, "Ana Silva"],
+    ["an author object", { "@type": "Article", headline: "H", author: { "@type": "Person", name: "Ana Silva" } }, "Ana Silva"],
+    ["an author list", { "@type": "ReportageNewsArticle", headline: "H", author: ["Ana Silva", { name: "Li Wei" }, "Ana Silva"] }, "Ana Silva, Li Wei"],
+    ["a URL-form @type inside WebPage.mainEntity", { "@type": "WebPage", mainEntity: { "@type": "https://schema.org/NewsArticle", headline: "H", author: { name: "Li Wei" } } }, "Li Wei"],
+    ["an organisation as author", { "@type": ["Article", "NewsArticle"], headline: "H", author: [{ "@type": "Organization", name: "Reuters" }] }, "Reuters"],
+  ])("reads JSON-LD with %s", (_label, data, author) => {
+    const article = extractArticleFromHtml(page(ld(data) + '<meta name="author" content="Meta Author">'));
+    expect(article).toMatchObject({ title: "H", author });
+  });
+
+  it("prefers JSON-LD, then Open Graph / meta, then the page itself", () => {
+    const og = '<meta property="og:title" content="OG title"><meta property="og:site_name" content="OG Site"><meta property="article:published_time" content="2024-01-02T03:04:05Z"><title>Doc title | Site</title>';
+    expect(extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "LD title", datePublished: "2023-12-31", publisher: { name: "LD Pub" } }) + og))).toMatchObject({
+      title: "LD title",
+      publishedAt: "2023-12-31T00:00:00.000Z",
+      publisher: "LD Pub",
+    });
+    expect(extractArticleFromHtml(page(og))).toMatchObject({ title: "OG title", publishedAt: "2024-01-02T03:04:05.000Z", publisher: "OG Site" });
+    expect(extractArticleFromHtml(page("<title>Doc title</title>")).title).toBe("Doc title");
+  });
+
+  it("skips JSON-LD that is not valid JSON", () => {
+    const html = page('<script type="application/ld+json">{ "@type": "NewsArticle", headline: oops }</script><meta property="og:title" content="From OG">');
+    expect(extractArticleFromHtml(html).title).toBe("From OG");
+  });
+
+  it("decodes HTML entities some CMSs leave in JSON-LD strings", () => {
+    expect(extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "Q&amp;A: the budget" }))).title).toBe("Q&A: the budget");
+  });
+
+  it.each([
+    ["a relative canonical, resolved", '<link rel="canonical" href="/a/story">', "https://news.example/x?y=1", "https://news.example/a/story"],
+    ["JSON-LD mainEntityOfPage", ld({ "@type": "NewsArticle", headline: "H", mainEntityOfPage: { "@id": "https://news.example/ld" } }), "https://news.example/x", "https://news.example/ld"],
+    ["og:url", '<meta property="og:url" content="https://news.example/og">', "https://news.example/x", "https://news.example/og"],
+    ["the page URL when nothing else", "", "https://news.example/x", "https://news.example/x"],
+    ["not a javascript: canonical", '<link rel="canonical" href="javascript:alert(1)">', "https://news.example/x", "https://news.example/x"],
+    ["nothing for a relative canonical without a page URL", '<link rel="canonical" href="/a/story">', undefined, undefined],
+  ])("sourceUrl: %s", (_label, head, pageUrl, expected) => {
+    expect(extractArticleFromHtml(page(head), pageUrl).sourceUrl).toBe(expected);
+  });
+
+  it.each([
+    ["<html lang>", '<html lang="pt-BR">', "", "pt-BR"],
+    ["og:locale", "<html>", '<meta property="og:locale" content="en_GB">', "en-GB"],
+    ["nothing usable", '<html lang="???">', "", undefined],
+  ])("language from %s", (_label, open, head, expected) => {
+    const html = page(head).replace("<html>", open);
+    expect(extractArticleFromHtml(html).language).toBe(expected);
+  });
+
+  it("drops dates it cannot read and profile URLs given as authors", () => {
+    const article = extractArticleFromHtml(page('<meta property="article:published_time" content="yesterday-ish"><meta property="article:author" content="https://facebook.com/someone">'));
+    expect(article.publishedAt).toBeUndefined();
+    expect(article.author).toBeUndefined();
+  });
+
+  it("falls back to Readability's byline", () => {
+    const body = `<p class="byline">By Jane Doe</p>${"<p>The council met on Tuesday and agreed the budget after a long debate, officials said.</p>".repeat(8)}`;
+    expect(extractArticleFromHtml(page("<title>T</title>", body)).author).toBe("Jane Doe");
+  });
+
+  it("never runs the page's scripts", () => {
+    const html = page('<title>T</title><script>document.title = "pwned"; document.body.innerHTML = "<p>pwned</p>";</script>');
+    const article = extractArticleFromHtml(html);
+    expect(article.title).toBe("T");
+    expect(storedText(article.html)).toContain("The council met on Tuesday");
+    expect(storedText(article.html)).not.toContain("pwned");
+  });
+});
