@@ -10,15 +10,15 @@ import { ClaimForm, draftFromClaim, toPayload, type ClaimDraft, type Intent } fr
 import { ClaimPanel, type Filters } from "./claim-panel";
 import { HighlightedArticle } from "./highlighted-article";
 import { VerdictLegend } from "./verdict-badge";
-import type { ClaimDto, Viewer } from "./types";
+import type { ClaimDto, ClaimSummaryDto, Viewer, WorkspaceClaim } from "./types";
 
 type Panel = { kind: "list" } | { kind: "detail"; id: string } | { kind: "new"; start: number; end: number } | { kind: "edit"; id: string };
 type Conflict = { current: ClaimDto; mine: ClaimDraft; intent: Intent };
 
-const byPosition = (a: ClaimDto, b: ClaimDto) => a.selector.start - b.selector.start || b.selector.end - a.selector.end || a.createdAt.localeCompare(b.createdAt);
+const byPosition = (a: WorkspaceClaim, b: WorkspaceClaim) => a.selector.start - b.selector.start || b.selector.end - a.selector.end || (a.id < b.id ? -1 : 1);
 
-export function ArticleWorkspace({ article, initialClaims, viewer }: { article: { id: string; text: string; blocks: Block[] }; initialClaims: ClaimDto[]; viewer: Viewer }) {
-  const [claims, setClaims] = useState<ClaimDto[]>(initialClaims);
+export function ArticleWorkspace({ article, initialClaims, viewer }: { article: { id: string; text: string; blocks: Block[] }; initialClaims: ClaimSummaryDto[]; viewer: Viewer }) {
+  const [claims, setClaims] = useState<WorkspaceClaim[]>(initialClaims);
   const [panel, setPanel] = useState<Panel>({ kind: "list" });
   const [flashId, setFlashId] = useState<string | null>(null);
   const [reattachId, setReattachId] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
   const selectedId = panel.kind === "detail" || panel.kind === "edit" ? panel.id : null;
   const selected = selectedId ? claims.find((c) => c.id === selectedId) ?? null : null;
 
-  const upsert = (c: ClaimDto) => setClaims((list) => [...list.filter((x) => x.id !== c.id), c]);
+  const upsert = (c: WorkspaceClaim) => setClaims((list) => [...list.filter((x) => x.id !== c.id), c]);
   const say = (msg: string) => {
     setNotice(msg);
     setError(null);
@@ -53,17 +53,24 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
     if (panel.kind !== "list") panelRef.current?.focus();
   }, [panel]);
 
+  const loadDetail = useCallback(async (id: string) => {
+    const r = await api<ClaimDto>("GET", `/api/claims/${id}`);
+    if (r.ok) setClaims((list) => list.map((c) => (c.id === id ? r.data : c)));
+    else if (r.error.status === 404) setClaims((list) => list.filter((c) => c.id !== id));
+  }, []);
+
   const openClaim = useCallback((id: string) => {
     setPanel({ kind: "detail", id });
+    void loadDetail(id);
     setConflict(null);
     setError(null);
     const mark = document.querySelector(`mark[data-claim-id="${id}"][data-first]`);
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
     setFlashId(id);
     setTimeout(() => setFlashId((f) => (f === id ? null : f)), 1600);
-  }, []);
+  }, [loadDetail]);
 
-  async function submit(claim: ClaimDto): Promise<ClaimDto | null> {
+  async function submit(claim: WorkspaceClaim): Promise<ClaimDto | null> {
     const r = await api<ClaimDto>("POST", `/api/claims/${claim.id}/submit`, { version: claim.version });
     if (!r.ok) {
       setError(r.error);
@@ -124,7 +131,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
     say("Claim re-attached.");
   }
 
-  async function remove(claim: ClaimDto) {
+  async function remove(claim: WorkspaceClaim) {
     setBusy(true);
     const r = await api<void>("DELETE", `/api/claims/${claim.id}`);
     setBusy(false);
@@ -134,7 +141,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
     say("Claim deleted.");
   }
 
-  async function comment(claim: ClaimDto, body: string) {
+  async function comment(claim: WorkspaceClaim, body: string) {
     setBusy(true);
     const r = await api<ClaimDto["comments"][number]>("POST", `/api/claims/${claim.id}/comments`, { body });
     setBusy(false);
@@ -142,7 +149,8 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
       setError(r.error);
       return false;
     }
-    upsert({ ...claim, comments: [...claim.comments, r.data] });
+    if (claim.detail) upsert({ ...claim, comments: [...claim.comments, r.data] });
+    else void loadDetail(claim.id);
     say("Comment posted.");
     return true;
   }
@@ -199,7 +207,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
             <ClaimForm key={formKey} quote={article.text.slice(panel.start, panel.end)} initial={draftFromClaim(null)} canSubmit busy={busy}
               serverFields={error?.fields} onCancel={() => setPanel({ kind: "list" })} onSave={(d, intent) => void saveNew(panel.start, panel.end, d, intent)} />
           )}
-          {panel.kind === "edit" && selected && (
+          {panel.kind === "edit" && selected?.detail && (
             <ClaimForm
               key={`${selected.id}-${formKey}`}
               quote={selected.selector.exact}

@@ -4,10 +4,10 @@ import { Markdown } from "@/components/ui/markdown";
 import { CLAIM_STATUS_LABEL, STANCE_LABEL, SUBMITTABLE, VERDICT_INFO } from "@/lib/claims/constants";
 import { formatDate } from "@/components/ui/format-date";
 import { VerdictBadge } from "./verdict-badge";
-import type { ClaimDto } from "./types";
+import type { WorkspaceClaim } from "./types";
 
 type Props = {
-  claim: ClaimDto;
+  claim: WorkspaceClaim;
   canEdit: boolean;
   canDelete: boolean;
   canSubmit: boolean;
@@ -24,7 +24,7 @@ type Props = {
 export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach, busy, onBack, onEdit, onDelete, onSubmit, onReattach, onComment }: Props) {
   const [comment, setComment] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const lastReview = claim.reviews[claim.reviews.length - 1];
+  const lastReview = claim.detail ? claim.reviews[claim.reviews.length - 1] : undefined;
   return (
     <article aria-label={`Claim: ${claim.claimText}`} className="space-y-4 text-sm">
       <button type="button" onClick={onBack} className="text-blue-700 underline">← All claims</button>
@@ -51,12 +51,14 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
       </figure>
       <section aria-label="Rationale">
         <h4 className="font-semibold">Rationale</h4>
-        {claim.rationale ? <Markdown>{claim.rationale}</Markdown> : <p className="text-slate-600">No rationale yet.</p>}
+        {!claim.detail ? <p className="text-slate-600">Loading…</p> : claim.rationale ? <Markdown>{claim.rationale}</Markdown> : <p className="text-slate-600">No rationale yet.</p>}
         <p className="mt-1 text-xs text-slate-600">{VERDICT_INFO[claim.verdict].label}: {VERDICT_INFO[claim.verdict].description}</p>
       </section>
       <section aria-label="Sources">
-        <h4 className="font-semibold">Sources ({claim.sources.length})</h4>
-        {claim.sources.length === 0 ? (
+        <h4 className="font-semibold">Sources ({claim.sourceCount})</h4>
+        {!claim.detail ? (
+          <p className="text-slate-600">Loading…</p>
+        ) : claim.sources.length === 0 ? (
           <p className="text-slate-600">No sources yet.</p>
         ) : (
           <ul className="mt-1 space-y-2">
@@ -73,7 +75,7 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
         )}
       </section>
       <div className="flex flex-wrap gap-2">
-        {canEdit && <button type="button" onClick={onEdit} className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">Edit</button>}
+        {canEdit && claim.detail && <button type="button" onClick={onEdit} className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">Edit</button>}
         {canSubmit && SUBMITTABLE.includes(claim.status) && (
           <button type="button" disabled={busy} onClick={onSubmit} className="rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">Submit for review</button>
         )}
@@ -91,7 +93,7 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
           </span>
         )}
       </div>
-      {claim.reviews.length > 0 && (
+      {claim.detail && claim.reviews.length > 0 && (
         <section aria-label="Reviews">
           <h4 className="font-semibold">Reviews</h4>
           <ul className="mt-1 space-y-1">
@@ -102,9 +104,9 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
         </section>
       )}
       <section aria-label="Comments">
-        <h4 className="font-semibold">Comments ({claim.comments.length})</h4>
+        <h4 className="font-semibold">Comments{claim.detail ? ` (${claim.comments.length})` : ""}</h4>
         <ul className="mt-1 space-y-2">
-          {claim.comments.map((c) => (
+          {claim.detail && claim.comments.map((c) => (
             <li key={c.id} className="rounded bg-slate-50 p-2">
               <p className="text-xs text-slate-600">{c.author.name} · {formatDate(c.createdAt)}</p>
               <p className="whitespace-pre-wrap">{c.body}</p>

@@ -1,12 +1,13 @@
 "use client";
+import { useState } from "react";
 import { CLAIM_STATUSES, CLAIM_STATUS_LABEL, VERDICTS, VERDICT_INFO } from "@/lib/claims/constants";
 import { VerdictBadge } from "./verdict-badge";
-import type { ClaimDto } from "./types";
+import type { ClaimSummaryDto } from "./types";
 
 export type Filters = { mine: boolean; status: string; verdict: string };
 
 type Props = {
-  claims: ClaimDto[];
+  claims: ClaimSummaryDto[];
   total: number;
   filters: Filters;
   selectedId: string | null;
@@ -14,7 +15,7 @@ type Props = {
   onOpen: (id: string) => void;
 };
 
-function ClaimItem({ c, selected, onOpen }: { c: ClaimDto; selected: boolean; onOpen: (id: string) => void }) {
+function ClaimItem({ c, selected, onOpen }: { c: ClaimSummaryDto; selected: boolean; onOpen: (id: string) => void }) {
   return (
     <li>
       <button
@@ -28,7 +29,7 @@ function ClaimItem({ c, selected, onOpen }: { c: ClaimDto; selected: boolean; on
           <VerdictBadge verdict={c.verdict} />
           <span>{CLAIM_STATUS_LABEL[c.status]}</span>
           <span>· {c.author.name}</span>
-          <span>· {c.sources.length} source{c.sources.length === 1 ? "" : "s"}</span>
+          <span>· {c.sourceCount} source{c.sourceCount === 1 ? "" : "s"}</span>
           {c.anchorStatus === "FUZZY" && <span className="text-amber-800">· text changed</span>}
         </span>
       </button>
@@ -36,7 +37,12 @@ function ClaimItem({ c, selected, onOpen }: { c: ClaimDto; selected: boolean; on
   );
 }
 
+// Long lists render in pages: an article can carry a thousand claims, and the
+// first paint should not pay for all of them.
+const PAGE = 50;
+
 export function ClaimPanel({ claims, total, filters, selectedId, onFilters, onOpen }: Props) {
+  const [shown, setShown] = useState(PAGE);
   const anchored = claims.filter((c) => c.anchorStatus !== "ORPHANED");
   const orphaned = claims.filter((c) => c.anchorStatus === "ORPHANED");
   return (
@@ -65,9 +71,15 @@ export function ClaimPanel({ claims, total, filters, selectedId, onFilters, onOp
       <p className="text-slate-600" aria-live="polite">{claims.length === total ? `${total} claim${total === 1 ? "" : "s"}` : `${claims.length} of ${total} claims`}</p>
       {anchored.length > 0 ? (
         <ul className="space-y-2" aria-label="Claims in text order">
-          {anchored.map((c) => <ClaimItem key={c.id} c={c} selected={c.id === selectedId} onOpen={onOpen} />)}
+          {anchored.slice(0, shown).map((c) => <ClaimItem key={c.id} c={c} selected={c.id === selectedId} onOpen={onOpen} />)}
         </ul>
-      ) : (
+      ) : null}
+      {anchored.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + PAGE * 4)} className="w-full rounded border border-slate-300 py-1 hover:bg-slate-50">
+          Show more claims ({anchored.length - shown} more)
+        </button>
+      )}
+      {anchored.length === 0 && (
         <p className="text-slate-600">{total === 0 ? "No claims yet. Select words in the article to make one." : "No claims match the filters."}</p>
       )}
       {orphaned.length > 0 && (

@@ -1,16 +1,16 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Block } from "@/lib/articles/blocks";
 import { firstAndLast, segmentRange, type Segment } from "@/lib/claims/segments";
 import { VERDICT_INFO } from "@/lib/claims/constants";
 import { VERDICT_STYLE } from "./verdict-style";
 import { rangeToOffsets, selectOffsets } from "./dom-offsets";
-import type { ClaimDto } from "./types";
+import type { ClaimSummaryDto } from "./types";
 
 type Props = {
   text: string;
   blocks: Block[];
-  claims: ClaimDto[];
+  claims: ClaimSummaryDto[];
   selectedId: string | null;
   flashId: string | null;
   /** "New claim", or "Re-attach here" while an orphaned claim is being re-attached. */
@@ -19,6 +19,20 @@ type Props = {
   onOpenClaim: (id: string) => void;
   onAction: (range: { start: number; end: number }) => void;
 };
+
+// One stylesheet for every highlight instead of inline styles on each of
+// (possibly) thousands of marks; colours come from the one verdict table.
+const HIGHLIGHT_CSS = [
+  `mark.hl{color:inherit;cursor:pointer;border-radius:2px;text-decoration-line:underline;text-decoration-thickness:2px;` +
+    `text-underline-offset:calc(3px + var(--stack,0) * 4px);padding-bottom:calc(1px + var(--stack,0) * 4px);` +
+    `box-decoration-break:clone;-webkit-box-decoration-break:clone}`,
+  `.hl-chip{margin-left:2px;user-select:none;border-radius:4px;padding:0 4px;vertical-align:text-top;color:#fff;` +
+    `font:600 0.6rem/1rem ui-sans-serif,system-ui,sans-serif;text-transform:uppercase;letter-spacing:.025em}`,
+  ...Object.entries(VERDICT_STYLE).map(
+    ([v, s]) =>
+      `mark.hl-${v}{background-color:${s.bg};text-decoration-color:${s.line};text-decoration-style:${s.lineStyle}}.hl-chip-${v}{background-color:${s.line}}`,
+  ),
+].join("\n");
 
 type Pending = { start: number; end: number; top: number; left: number };
 
@@ -88,7 +102,6 @@ export function HighlightedArticle({ text, blocks, claims, selectedId, flashId, 
     }
     const id = seg.ids[depth];
     const claim = byId.get(id)!;
-    const style = VERDICT_STYLE[claim.verdict];
     const stackBelow = seg.ids.length - 1 - depth;
     const isLast = edges.get(id)?.last === seg.start;
     const isFirst = edges.get(id)?.first === seg.start;
@@ -101,18 +114,8 @@ export function HighlightedArticle({ text, blocks, claims, selectedId, flashId, 
           e.stopPropagation();
           onOpenClaim(id);
         }}
-        className={`cursor-pointer rounded-sm text-inherit transition-shadow ${selectedId === id ? "ring-2 ring-blue-600" : ""} ${flashId === id ? "animate-pulse ring-4 ring-amber-400" : ""}`}
-        style={{
-          backgroundColor: style.bg,
-          textDecorationLine: "underline",
-          textDecorationColor: style.line,
-          textDecorationStyle: style.lineStyle,
-          textDecorationThickness: "2px",
-          textUnderlineOffset: `${3 + stackBelow * 4}px`,
-          paddingBottom: `${1 + stackBelow * 4}px`,
-          boxDecorationBreak: "clone",
-          WebkitBoxDecorationBreak: "clone",
-        }}
+        className={`hl hl-${claim.verdict}${selectedId === id ? " ring-2 ring-blue-600" : ""}${flashId === id ? " animate-pulse ring-4 ring-amber-400" : ""}`}
+        style={stackBelow ? ({ "--stack": stackBelow } as React.CSSProperties) : undefined}
       >
         {renderSegment(seg, depth + 1)}
         {isLast && (
@@ -124,7 +127,7 @@ export function HighlightedArticle({ text, blocks, claims, selectedId, flashId, 
               e.stopPropagation();
               onOpenClaim(id);
             }}
-            className={`ml-0.5 select-none rounded px-1 align-text-top font-sans text-[0.6rem] font-semibold uppercase leading-4 tracking-wide ${style.chip}`}
+            className={`hl-chip hl-chip-${claim.verdict}`}
           >
             {VERDICT_INFO[claim.verdict].label}
           </button>
@@ -135,10 +138,11 @@ export function HighlightedArticle({ text, blocks, claims, selectedId, flashId, 
 
   return (
     <div ref={wrapRef} className="relative">
+      <style>{HIGHLIGHT_CSS}</style>
       <QuoteFinder text={text} onFound={selectQuote} />
       <section aria-label="Article" ref={rootRef} className="article-body space-y-4 text-lg leading-relaxed" onMouseUp={readSelection}>
         {blocks.map((b, i) => {
-          const content = segmentsByBlock[i].map((seg) => <span key={seg.start}>{renderSegment(seg, 0)}</span>);
+          const content = segmentsByBlock[i].map((seg) => <Fragment key={seg.start}>{renderSegment(seg, 0)}</Fragment>);
           const key = `${b.start}-${b.end}`;
           switch (b.type) {
             case "heading": {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isValidBlocks, type Block } from "./blocks";
@@ -41,7 +42,8 @@ export async function listArticles(query: ArticleListQuery) {
 
 export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;
 
-export async function getArticle(id: string) {
+/** One article with its text and blocks; cached per request (the page and its metadata both read it). */
+export const getArticle = cache(async (id: string) => {
   const a = await prisma.article.findUnique({
     where: { id },
     select: {
@@ -53,4 +55,4 @@ export async function getArticle(id: string) {
   if (!a) return null;
   const blocks: Block[] = isValidBlocks(a.blocks, a.text.length) ? a.blocks : [{ type: "paragraph", start: 0, end: a.text.length }];
   return { ...a, blocks };
-}
+});

@@ -1,0 +1,8 @@
+import { route } from "@/lib/http";
+import { listReviewQueue } from "@/lib/reviews/data";
+import { reviewQueueQuerySchema } from "@/lib/reviews/schema";
+
+export const GET = route({ role: "EDITOR", query: reviewQueueQuerySchema }, async ({ query }) => {
+  const items = await listReviewQueue(query);
+  return { items, total: items.length };
+});

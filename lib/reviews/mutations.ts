@@ -1,0 +1,62 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/mutations";
+import { diffFields } from "@/lib/audit/diff";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { getClaim, type ClaimView } from "@/lib/claims/data";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { DECISION_STATUS, type ReviewInput } from "./schema";
+
+/**
+ * An editor's decision on a submitted claim, tied to the version the editor saw.
+ * The claim's state, version and any verdict/rationale change are one write,
+ * guarded in its WHERE clause, with the Review row and the audit event.
+ */
+export async function reviewClaim(user: CurrentUser, claimId: string, input: ReviewInput): Promise<ClaimView> {
+  if (!can(user, "claim:review")) throw forbidden("Only editors review claims");
+  const current = await prisma.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true, verdict: true, rationale: true } });
+  if (!current) throw notFound("Claim");
+  const edits = diffFields({ verdict: current.verdict, rationale: current.rationale }, { verdict: input.verdict, rationale: input.rationale });
+  const status = DECISION_STATUS[input.decision];
+
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, version: input.version, status: "SUBMITTED" },
+      data: {
+        status,
+        version: { increment: 1 },
+        ...(input.verdict !== undefined ? { verdict: input.verdict } : {}),
+        ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
+      },
+    });
+    if (count === 0) {
+      const now = (await getClaim(claimId, tx))!;
+      if (now.version !== input.version) {
+        throw new AppError("conflict", `This claim changed since you opened it (now version ${now.version}). Review the current version.`, {
+          fields: { version: "is stale" },
+          details: { current: now },
+        });
+      }
+      throw new AppError("conflict", `Only submitted claims can be reviewed; this one is ${now.status.toLowerCase().replace("_", " ")}`, { details: { current: now } });
+    }
+    const review = await tx.review.create({
+      data: { claimId, editorId: user.id, decision: input.decision, comment: input.comment || null, claimVersion: input.version },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: `claim.review.${input.decision.toLowerCase()}`,
+      entityType: "Claim",
+      entityId: claimId,
+      changes: {
+        reviewId: review.id,
+        decision: input.decision,
+        comment: input.comment || null,
+        reviewedVersion: input.version,
+        status: { from: current.status, to: status },
+        ...edits,
+      },
+    });
+  });
+  return (await getClaim(claimId))!;
+}

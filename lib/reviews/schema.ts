@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { VERDICTS } from "@/lib/claims/constants";
+
+export const DECISIONS = ["APPROVE", "REQUEST_CHANGES", "REJECT"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const reviewInputSchema = z
+  .strictObject({
+    decision: z.enum(DECISIONS, { error: `must be one of ${DECISIONS.join(", ")}` }),
+    comment: z.string({ error: "must be a string" }).trim().max(5_000, "must be at most 5000 characters").optional().nullable(),
+    version: z.number({ error: "is required" }).int("must be a whole number").min(1, "must be 1 or more"),
+    /** The editor may settle the verdict or rationale while deciding; recorded as the editor's change. */
+    verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(", ")}` }).optional(),
+    rationale: z.string({ error: "must be a string" }).trim().max(20_000, "must be at most 20000 characters").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== "APPROVE" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "is required unless approving" });
+  });
+export type ReviewInput = z.output<typeof reviewInputSchema>;
+
+export const reviewQueueQuerySchema = z.strictObject({
+  articleId: z.string().max(100).optional(),
+  reviewerId: z.string().max(100).optional(),
+  verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),
+});
+export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
+
+export const DECISION_STATUS = { APPROVE: "APPROVED", REQUEST_CHANGES: "CHANGES_REQUESTED", REJECT: "REJECTED" } as const;

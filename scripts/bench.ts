@@ -1,0 +1,127 @@
+// `npm run bench`: the performance targets the issues set, measured on this machine.
+// Starts the production app on a fresh embedded database (port BENCH_PORT, 3200).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { benchAnchoring } from "@/lib/anchoring/bench";
+import { describe as describeSelector } from "@/lib/anchoring/describe";
+import { Client, percentile } from "./bench/client";
+
+const PORT = Number(process.env.BENCH_PORT || 3200);
+const BASE = `http://localhost:${PORT}`;
+const PASSWORD = process.env.DEMO_PASSWORD || "verity-demo";
+const results: Array<[string, string, string]> = [];
+const report = (what: string, value: string, target: string) => {
+  results.push([what, value, target]);
+  console.log(`  ${what}: ${value}   (target ${target})`);
+};
+
+async function waitForHealth(deadlineMs: number) {
+  const end = Date.now() + deadlineMs;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not start");
+}
+
+/** ~100 KB of varied news prose: paragraphs of the seed story with numbered variations. */
+function bigArticle(): string {
+  const base = [
+    "Iran said on Monday U.S. cyber terrorist attacks on its military had failed, as Washington sought to rally support in the Middle East and Europe.",
+    "The confrontation has escalated since May, when Washington sharply tightened economic sanctions on Iran, ordering all countries to halt imports of Iranian oil.",
+    "Azari Jahromi called attacks on Iranian computer networks cyber-terrorism, referring to Stuxnet, which targeted Iran's nuclear facilities in November 2007.",
+    "Stuxnet, widely believed to have been developed by the United States and Israel, was discovered in 2010 after it was used to attack a uranium enrichment facility.",
+    "Pompeo said ahead of the trip that he sought to build a global coalition against Iran and planned to discuss the available options with his counterparts.",
+  ];
+  const paras: string[] = [];
+  for (let i = 0; paras.join("\n\n").length < 100_000; i++) paras.push(`${i + 1}. ${base[i % base.length]} Report ${i * 7 + 3} notes detail ${i}.`);
+  return paras.join("\n\n");
+}
+
+async function main() {
+  console.log("Anchoring engine (1,000 claims, ~100 KB article):");
+  const a = await benchAnchoring();
+  report("locate 1,000 claims, unchanged text", `${a.exactMs.toFixed(1)} ms`, "< 20 ms");
+  report("locate 1,000 claims after edits", `${a.editedMs.toFixed(1)} ms (anchored ${a.anchored}, fuzzy ${a.fuzzy}, orphaned ${a.orphaned})`, "< 300 ms");
+
+  console.log("\nStarting the production app on a fresh database…");
+  const server = spawn("npx", ["tsx", path.join("scripts", "serve-fresh.ts")], { env: { ...process.env, PORT: String(PORT) }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on("exit", stop);
+  try {
+    await waitForHealth(300_000);
+    const admin = new Client(BASE);
+    await admin.signIn("admin@example.org", PASSWORD);
+    const text = bigArticle();
+    const created = await admin.json<{ id: string }>("POST", "/api/articles", { title: `Bench article ${Date.now()}`, text });
+    if (created.status !== 201) throw new Error(`creating the article failed: ${created.status}`);
+    const article = (await admin.json<{ id: string; text: string }>("GET", `/api/articles/${created.body.id}`)).body;
+
+    const reviewer = new Client(BASE);
+    await reviewer.signIn("reviewer@example.org", PASSWORD);
+    const t0 = performance.now();
+    const n = 1000;
+    const step = Math.floor(article.text.length / n);
+    let made = 0;
+    for (let batch = 0; batch < n; batch += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, j) => {
+          const i = batch + j;
+          let start = i * step;
+          while (/\s/.test(article.text[start])) start++;
+          const end = Math.min(article.text.length, start + 20 + (i % 60));
+          const r = await reviewer.json("POST", `/api/articles/${article.id}/claims`, {
+            selector: describeSelector(article.text, start, end),
+            claimText: `Claim ${i}`,
+            verdict: ["TRUE", "FALSE", "MIXED", "OUTDATED"][i % 4],
+            rationale: "",
+            sources: [],
+          });
+          if (r.status === 201) made++;
+        }),
+      );
+    }
+    report(`create ${n} claims through the API (10 at a time)`, `${((performance.now() - t0) / 1000).toFixed(1)} s, ${made} created`, "all created");
+
+    await reviewer.timeGet(`/articles/${article.id}`); // warm-up
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 20; i++) {
+      const r = await reviewer.timeGet(`/articles/${article.id}`);
+      if (r.status !== 200) throw new Error(`reader answered ${r.status}`);
+      times.push(r.ms);
+      bytes = r.bytes;
+    }
+    const db0 = performance.now();
+    await reviewer.json("GET", `/api/articles/${article.id}/claims`);
+    const apiMs = performance.now() - db0;
+    report(`GET /api/articles/:id/claims, ${made} full claims`, `${apiMs.toFixed(0)} ms`, "for reference");
+    report(`reader server render, ${made} claims (20 requests)`, `p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB`, "p50 < 200 ms");
+    if (process.env.BENCH_KEEP) {
+      console.log(`\nBENCH_KEEP: app left running at ${BASE}, article /articles/${article.id}; Ctrl-C to stop.`);
+      await new Promise(() => {});
+    }
+  } finally {
+    stop();
+  }
+  console.log("\nSummary");
+  for (const [w, v, t] of results) console.log(`| ${w} | ${v} | ${t} |`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
