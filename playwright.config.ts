@@ -34,7 +34,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build on a fresh embedded database of its own.
-    command: "npx tsx e2e/support/server.ts",
+    command: "npx tsx scripts/serve-fresh.ts",
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,5 +1,6 @@
-// Playwright's web server: `npm start` on a fresh embedded database under the
-// OS temp folder (reachable by the postgres user when running as root).
+// `npm start` on a fresh embedded database under the OS temp folder (reachable
+// by the postgres user when running as root). Used by the browser tests and the
+// benchmark; the folder is removed on exit.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,4 +11,4 @@ process.env.DATA_DIR = dir;
 delete process.env.DATABASE_URL;
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 
-void import("../../scripts/start");
+void import("./start");

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guards";
 import { getArticle } from "@/lib/articles/data";
-import { listArticleClaims } from "@/lib/claims/data";
+import { listClaimSummaries } from "@/lib/claims/data";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { formatDate } from "@/components/ui/format-date";
 import { ArticleWorkspace } from "@/components/workspace/article-workspace";
-import type { ClaimDto } from "@/components/workspace/types";
+import type { ClaimSummaryDto } from "@/components/workspace/types";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,10 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await requirePermission("article:read", `/articles/${id}`);
-  const [article, claims] = await Promise.all([getArticle(id), listArticleClaims(id)]);
+  const [article, claims] = await Promise.all([getArticle(id), listClaimSummaries(id)]);
   if (!article) notFound();
   // Dates travel as ISO strings, the same shape the API returns to the browser.
-  const initialClaims = JSON.parse(JSON.stringify(claims)) as ClaimDto[];
+  const initialClaims = JSON.parse(JSON.stringify(claims)) as ClaimSummaryDto[];
 
   return (
     <div>
