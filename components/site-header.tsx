@@ -2,12 +2,15 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { reviewQueueSize } from "@/lib/reviews/data";
 
 const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
 export async function SiteHeader() {
   // A broken database must not take the header (and so every page) down with it.
   const user = await getCurrentUser().catch(() => null);
+  const queue = user && can(user, "review-queue:read") ? await reviewQueueSize().catch(() => null) : null;
+  const link = "text-slate-700 hover:text-blue-700 hover:underline";
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -16,8 +19,17 @@ export async function SiteHeader() {
         </Link>
         {user && (
           <nav aria-label="Main" className="flex gap-4 text-sm">
-            <Link href="/" className="text-slate-700 hover:text-blue-700 hover:underline">Dashboard</Link>
-            {can(user, "article:read") && <Link href="/articles" className="text-slate-700 hover:text-blue-700 hover:underline">Articles</Link>}
+            <Link href="/" className={link}>Dashboard</Link>
+            {can(user, "article:read") && <Link href="/articles" className={link}>Articles</Link>}
+            {queue && (
+              <Link href="/review" className={`${link} inline-flex items-center gap-1`}>
+                Review queue
+                <span className="rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" aria-label={`${queue.count} waiting`}>{queue.count}</span>
+              </Link>
+            )}
+            {can(user, "import:run") && <Link href="/admin/import" className={link}>Import</Link>}
+            {can(user, "user:manage") && <Link href="/admin/users" className={link}>Users</Link>}
+            {can(user, "audit:read") && <Link href="/admin/audit" className={link}>Audit log</Link>}
           </nav>
         )}
         <div className="ml-auto flex items-center gap-3 text-sm">

@@ -39,6 +39,10 @@ function isDatabaseDown(e: unknown): boolean {
 /** Maps anything thrown by a handler to the spec's error JSON; internals never reach the body. */
 export function toErrorResponse(e: unknown): NextResponse {
   if (e instanceof AppError) return errorResponse(e);
+  // Postgres gave up a serializable transaction because of a concurrent change.
+  if ((e as { code?: string })?.code === "P2034") {
+    return errorResponse(new AppError("conflict", "Someone changed this at the same moment. Reload and try again."));
+  }
   if (isDatabaseDown(e)) {
     console.error("[verity] database unavailable:", (e as Error)?.message);
     return errorResponse(new AppError("unavailable", "The database is unavailable. Try again shortly."));

@@ -17,9 +17,14 @@ type Conflict = { current: ClaimDto; mine: ClaimDraft; intent: Intent };
 
 const byPosition = (a: WorkspaceClaim, b: WorkspaceClaim) => a.selector.start - b.selector.start || b.selector.end - a.selector.end || (a.id < b.id ? -1 : 1);
 
-export function ArticleWorkspace({ article, initialClaims, viewer }: { article: { id: string; text: string; blocks: Block[] }; initialClaims: ClaimSummaryDto[]; viewer: Viewer }) {
+type Props = { article: { id: string; text: string; blocks: Block[] }; initialClaims: ClaimSummaryDto[]; viewer: Viewer; initialClaimId?: string };
+
+export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimId }: Props) {
   const [claims, setClaims] = useState<WorkspaceClaim[]>(initialClaims);
-  const [panel, setPanel] = useState<Panel>({ kind: "list" });
+  // A link such as /articles/:id?claim=:claimId opens with that claim.
+  const [panel, setPanel] = useState<Panel>(() =>
+    initialClaimId && initialClaims.some((c) => c.id === initialClaimId) ? { kind: "detail", id: initialClaimId } : { kind: "list" },
+  );
   const [flashId, setFlashId] = useState<string | null>(null);
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>({ mine: false, status: "", verdict: "" });
@@ -69,6 +74,18 @@ export function ArticleWorkspace({ article, initialClaims, viewer }: { article: 
     setFlashId(id);
     setTimeout(() => setFlashId((f) => (f === id ? null : f)), 1600);
   }, [loadDetail]);
+
+  useEffect(() => {
+    if (!initialClaimId || !initialClaims.some((c) => c.id === initialClaimId)) return;
+    document.querySelector(`mark[data-claim-id="${initialClaimId}"][data-first]`)?.scrollIntoView({ block: "center" });
+    let live = true;
+    void api<ClaimDto>("GET", `/api/claims/${initialClaimId}`).then((r) => {
+      if (live && r.ok) setClaims((list) => list.map((c) => (c.id === initialClaimId ? r.data : c)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [initialClaimId, initialClaims]);
 
   async function submit(claim: WorkspaceClaim): Promise<ClaimDto | null> {
     const r = await api<ClaimDto>("POST", `/api/claims/${claim.id}/submit`, { version: claim.version });

@@ -1,25 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { listArticleClaims } from "@/lib/claims/data";
 import { toAnnotationCollection, type AnnotationCollection } from "./w3c";
-
-/**
- * The base every annotation IRI is built on: NEXTAUTH_URL when set (the public
- * address behind a proxy), else the origin the request came to. No trailing slash.
- */
-export function annotationBaseUrl(requestOrigin: string): string {
-  const configured = env().NEXTAUTH_URL?.trim();
-  if (configured) {
-    try {
-      const u = new URL(configured);
-      return `${u.origin}${u.pathname}`.replace(/\/+$/, "");
-    } catch {
-      /* not a URL: fall back to the request's origin */
-    }
-  }
-  return requestOrigin.replace(/\/+$/, "");
-}
 
 /** The article's claims as a W3C AnnotationCollection; null for an unknown article. */
 export async function getArticleAnnotations(articleId: string, baseUrl: string): Promise<AnnotationCollection | null> {

@@ -7,9 +7,11 @@ import { listClaimSummaries } from "@/lib/claims/data";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { formatDate } from "@/components/ui/format-date";
 import { ArticleWorkspace } from "@/components/workspace/article-workspace";
+import { PublishControls } from "@/components/publishing/publish-controls";
+import { can } from "@/lib/auth/permissions";
 import type { ClaimSummaryDto } from "@/components/workspace/types";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -17,8 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: a?.title ?? "Article" };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { claim: openClaimId } = await searchParams;
   const user = await requirePermission("article:read", `/articles/${id}`);
   const [article, claims] = await Promise.all([getArticle(id), listClaimSummaries(id)]);
   if (!article) notFound();
@@ -43,10 +46,18 @@ export default async function ArticlePage({ params }: Props) {
             <a href={article.sourceUrl} rel="noopener noreferrer nofollow" className="break-all text-blue-700 hover:underline">Original article</a>
           </p>
         )}
+        {can(user, "article:publish") && (
+          <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
+            {article.status !== "ARCHIVED" && <PublishControls articleId={article.id} slug={article.slug} published={article.status === "PUBLISHED"} />}
+            <a href={`/api/articles/${article.id}/export`} className="text-blue-700 underline">Export claims (CSV)</a>
+            <a href={`/api/articles/${article.id}/annotations`} className="text-blue-700 underline">W3C annotations (JSON-LD)</a>
+          </div>
+        )}
       </header>
       <ArticleWorkspace
         article={{ id: article.id, text: article.text, blocks: article.blocks }}
         initialClaims={initialClaims}
+        initialClaimId={openClaimId}
         viewer={{ id: user.id, name: user.name, role: user.role }}
       />
     </div>

@@ -1,5 +1,6 @@
 import { json, route } from "@/lib/http";
-import { annotationBaseUrl, getArticleAnnotations } from "@/lib/annotations/data";
+import { getArticleAnnotations } from "@/lib/annotations/data";
+import { siteUrl } from "@/lib/site-url";
 import { ANNO_CONTENT_TYPE, ANNO_CONTEXT } from "@/lib/annotations/w3c";
 import { notFound } from "@/lib/errors";
 
@@ -8,7 +9,7 @@ import { notFound } from "@/lib/errors";
 export const GET = route({ role: "REVIEWER" }, async ({ req, params }) => {
   const page = req.nextUrl.searchParams.get("page");
   if (page !== null && page !== "0") throw notFound("Annotation page");
-  const collection = await getArticleAnnotations(params.id, annotationBaseUrl(req.nextUrl.origin));
+  const collection = await getArticleAnnotations(params.id, siteUrl(req.nextUrl.origin));
   if (!collection) throw notFound("Article");
   const body = page === null ? collection : { "@context": ANNO_CONTEXT, ...collection.first };
   return json(body, 200, { "content-type": ANNO_CONTENT_TYPE });

@@ -1,0 +1,5 @@
+import { route } from "@/lib/http";
+import { auditQuerySchema } from "@/lib/audit/schema";
+import { listAuditEvents } from "@/lib/audit/data";
+
+export const GET = route({ role: "ADMIN", query: auditQuerySchema }, async ({ query }) => listAuditEvents(query));

@@ -1,0 +1,68 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { VERDICTS, VERDICT_INFO, type Verdict } from "@/lib/claims/constants";
+import { api } from "@/components/workspace/api";
+
+type Props = { claimId: string; version: number; verdict: Verdict; rationale: string };
+
+export function ReviewDecision({ claimId, version, verdict: initialVerdict, rationale: initialRationale }: Props) {
+  const router = useRouter();
+  const [verdict, setVerdict] = useState<Verdict>(initialVerdict);
+  const [rationale, setRationale] = useState(initialRationale);
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function decide(decision: "APPROVE" | "REQUEST_CHANGES" | "REJECT") {
+    if (decision !== "APPROVE" && !comment.trim()) {
+      setError({ message: "Write a comment for the reviewer: it is required unless approving.", fields: { comment: "is required unless approving" } });
+      document.getElementById("review-comment")?.focus();
+      return;
+    }
+    setBusy(true);
+    const r = await api("POST", `/api/claims/${claimId}/reviews`, {
+      decision,
+      version,
+      comment: comment.trim() || null,
+      ...(verdict !== initialVerdict ? { verdict } : {}),
+      ...(rationale !== initialRationale ? { rationale } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) {
+      setError({ message: r.error.status === 409 ? `${r.error.message} Reload the page to see the current version.` : r.error.message, fields: r.error.fields });
+      return;
+    }
+    router.push("/review?done=1");
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby="decision-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="decision-heading" className="text-lg font-semibold">Decision</h2>
+      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>}
+      <div>
+        <label htmlFor="review-verdict" className="block text-sm font-medium">Verdict</label>
+        <select id="review-verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)} className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5 text-sm">
+          {VERDICTS.map((v) => <option key={v} value={v}>{VERDICT_INFO[v].label} — {VERDICT_INFO[v].description}</option>)}
+        </select>
+        {verdict !== initialVerdict && <p className="mt-1 text-xs text-amber-800">You are changing the verdict; the change is recorded as yours.</p>}
+      </div>
+      <div>
+        <label htmlFor="review-rationale" className="block text-sm font-medium">Rationale</label>
+        <textarea id="review-rationale" rows={4} value={rationale} onChange={(e) => setRationale(e.target.value)} className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5 text-sm" />
+      </div>
+      <div>
+        <label htmlFor="review-comment" className="block text-sm font-medium">Comment</label>
+        <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)}
+          aria-invalid={!!error?.fields?.comment} aria-describedby="review-comment-hint" className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5 text-sm" />
+        <p id="review-comment-hint" className="mt-1 text-xs text-slate-600">Required to request changes or reject; the reviewer sees it.</p>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" disabled={busy} onClick={() => void decide("APPROVE")} className="rounded bg-emerald-700 px-4 py-1.5 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">Approve</button>
+        <button type="button" disabled={busy} onClick={() => void decide("REQUEST_CHANGES")} className="rounded bg-amber-700 px-4 py-1.5 font-semibold text-white hover:bg-amber-800 disabled:opacity-60">Request changes</button>
+        <button type="button" disabled={busy} onClick={() => void decide("REJECT")} className="rounded bg-red-700 px-4 py-1.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60">Reject</button>
+      </div>
+    </section>
+  );
+}
