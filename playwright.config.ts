@@ -23,6 +23,20 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: /publishing\.spec\.ts/,
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: systemChromium,
+          args: [...(isRoot ? ["--no-sandbox"] : []), "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        },
+      },
+    },
+    {
+      // Publishes the seed article, so it runs after every spec that adds claims to it.
+      name: "publishing",
+      testMatch: /publishing\.spec\.ts/,
+      dependencies: ["chromium"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {

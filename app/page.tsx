@@ -12,9 +12,10 @@ import { formatAge } from "@/components/ui/format-age";
 type Mine = Awaited<ReturnType<typeof myClaims>>["drafts"];
 
 function ClaimList({ title, items, empty, showReview }: { title: string; items: Mine; empty: string; showReview?: boolean }) {
+  const id = `${title.toLowerCase().replace(/[^a-z]+/g, "-")}-heading`;
   return (
-    <section aria-labelledby={`${title}-h`} className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id={`${title}-h`} className="text-lg font-semibold">{title} ({items.length})</h2>
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id={id} className="text-lg font-semibold">{title} ({items.length})</h2>
       {items.length === 0 ? <p className="mt-2 text-sm text-slate-600">{empty}</p> : (
         <ul className="mt-3 space-y-3">
           {items.map((c) => (

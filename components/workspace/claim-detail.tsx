@@ -103,7 +103,7 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
           </ul>
         </section>
       )}
-      <section aria-label="Comments">
+      <section aria-label="Discussion">
         <h4 className="font-semibold">Comments{claim.detail ? ` (${claim.comments.length})` : ""}</h4>
         <ul className="mt-1 space-y-2">
           {claim.detail && claim.comments.map((c) => (

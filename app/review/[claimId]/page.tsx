@@ -69,8 +69,8 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
             ))}
           </ul>
         </section>
-        <section aria-labelledby="comments-h" className="space-y-2">
-          <h2 id="comments-h" className="text-lg font-semibold">Comments ({claim.comments.length})</h2>
+        <section aria-label="Discussion" className="space-y-2">
+          <h2 className="text-lg font-semibold">Comments ({claim.comments.length})</h2>
           <ul className="space-y-2 text-sm">
             {claim.comments.map((c) => (
               <li key={c.id} className="rounded bg-white p-2"><strong>{c.author.name}:</strong> <span className="whitespace-pre-wrap">{c.body}</span></li>
