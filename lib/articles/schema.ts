@@ -59,6 +59,47 @@ export const articleInputSchema = z
 
 export type ArticleInput = z.output<typeof articleInputSchema>;
 
+// PATCH /api/articles/:id: every field optional, at least one given. `null` (or an
+// empty string) clears an optional metadata field; text and html cannot be cleared,
+// only replaced, and either one makes a new revision when the text changes.
+const clearableText = (max: number) =>
+  z
+    .string({ error: "must be a string" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+const replacementText = z
+  .string({ error: "must be a string" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
+  .optional();
+
+export const articleUpdateSchema = z
+  .strictObject({
+    title: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(500, "must be at most 500 characters").optional(),
+    text: replacementText,
+    html: replacementText,
+    sourceUrl: httpUrlSchema.nullable().optional(),
+    author: clearableText(300),
+    publisher: clearableText(300),
+    publishedAt: dateSchema.nullable().optional(),
+    language: z
+      .string({ error: "must be a string" })
+      .trim()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "must be a language tag such as en or pt-BR")
+      .nullable()
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (Object.values(v).every((x) => x === undefined)) ctx.addIssue({ code: "custom", path: [], message: "must change at least one field" });
+  });
+
+export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
+
 export const articleListQuerySchema = z.strictObject({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
   status: z.enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),

@@ -1,0 +1,5 @@
+import { route } from "@/lib/http";
+import { updateUser } from "@/lib/users/mutations";
+import { userUpdateSchema } from "@/lib/users/schema";
+
+export const PATCH = route({ role: "ADMIN", body: userUpdateSchema }, async ({ user, body, params }) => updateUser(user, params.id, body));

@@ -1,0 +1,22 @@
+import type { Role } from "@/lib/auth/permissions";
+
+// What the admin page hands its client components: dates as ISO strings, as the API returns them.
+
+export type UserRowDto = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  lastLoginAt: string | null;
+};
+
+export type TokenRowDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  user: { id: string; name: string; email: string };
+};

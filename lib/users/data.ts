@@ -1,0 +1,43 @@
+import "server-only";
+import { prisma, type Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Explicit selects: a user row holds passwordHash and a token row its hash, and
+// neither may ever reach a response, a page or a log.
+export const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  createdAt: true,
+  updatedAt: true,
+  lastLoginAt: true,
+} satisfies Prisma.UserSelect;
+
+export type UserView = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+export const tokenSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  user: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.ApiTokenSelect;
+
+export type TokenView = Prisma.ApiTokenGetPayload<{ select: typeof tokenSelect }>;
+
+export function listUsers(): Promise<UserView[]> {
+  return prisma.user.findMany({ select: userSelect, orderBy: [{ name: "asc" }, { email: "asc" }] });
+}
+
+export function getUserView(id: string, db: Db = prisma): Promise<UserView | null> {
+  return db.user.findUnique({ where: { id }, select: userSelect });
+}
+
+/** Every API token, newest first: admins manage all of them (a departed colleague's included). */
+export function listApiTokens(): Promise<TokenView[]> {
+  return prisma.apiToken.findMany({ select: tokenSelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], take: 500 });
+}

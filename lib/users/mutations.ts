@@ -1,0 +1,71 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import { diffFields } from "@/lib/audit/diff";
+import { hashPassword } from "@/lib/auth/passwords";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
+import { adminChangeRefusal } from "./admin-rules";
+import { getUserView, userSelect, type UserView } from "./data";
+import type { TokenCreateInput, UserCreateInput, UserUpdateInput } from "./schema";
+
+const emailTaken = () => new AppError("conflict", "A user with this email already exists", { fields: { email: "is already in use" } });
+
+export async function createUser(actor: Actor, input: UserCreateInput): Promise<UserView> {
+  if (!can(actor, "user:manage")) throw forbidden();
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userSelect });
+      // The password (or its hash) is never part of the audit trail.
+      await recordAudit(tx, { actorId: actor.id, action: "user.create", entityType: "User", entityId: user.id, changes: { email: user.email, name: user.name, role: user.role } });
+      return user;
+    });
+  } catch (e) {
+    // Two admins creating the same account at once: the unique index decides.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw emailTaken();
+    throw e;
+  }
+}
+
+/**
+ * Role, active flag and name. Takes effect on the user's next request: every
+ * request re-reads the user (lib/auth/current-user.ts).
+ */
+export async function updateUser(actor: Actor, id: string, patch: UserUpdateInput): Promise<UserView> {
+  if (!can(actor, "user:manage")) throw forbidden();
+  return prisma.$transaction(async (tx) => {
+    // Lock the active admins: two admins demoting each other at the same moment
+    // must not both succeed and leave nobody able to administer Verity. The
+    // second waits here, then sees the first's commit.
+    const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
+    const adminIds = admins.map((a) => a.id);
+    if (!adminIds.includes(actor.id)) throw forbidden("You are no longer an active admin");
+    const before = await getUserView(id, tx);
+    if (!before) throw notFound("User");
+    const refusal = adminChangeRefusal(actor.id, before, patch, adminIds);
+    if (refusal) throw new AppError("conflict", refusal.message, { fields: { [refusal.field]: refusal.message } });
+    const changes = diffFields({ role: before.role, active: before.active, name: before.name }, { role: patch.role, active: patch.active, name: patch.name });
+    if (Object.keys(changes).length === 0) return before;
+    const after = await tx.user.update({ where: { id }, data: { role: patch.role, active: patch.active, name: patch.name }, select: userSelect });
+    await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: id, changes: changes as Prisma.InputJsonValue });
+    return after;
+  });
+}
+
+/** A token acting as the admin who creates it; the plain token is in this answer only. */
+export async function issueApiToken(actor: Actor, input: TokenCreateInput) {
+  if (!can(actor, "token:manage")) throw forbidden();
+  const t = await createApiToken(actor.id, actor.id, input.name);
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, token: t.token };
+}
+
+/** Revoking twice is fine (idempotent); an unknown id is a 404. */
+export async function revokeToken(actor: Actor, id: string): Promise<void> {
+  if (!can(actor, "token:manage")) throw forbidden();
+  if (!(await prisma.apiToken.findUnique({ where: { id }, select: { id: true } }))) throw notFound("API token");
+  await revokeApiToken(actor.id, id);
+}
