@@ -48,6 +48,19 @@ function staleVersion(current: ClaimView, sent?: number): AppError {
   );
 }
 
+/**
+ * Inside the write's transaction: the article is still at the revision whose
+ * text the selector was checked against. FOR SHARE makes a concurrent revision
+ * wait for this write (and then re-anchor it) or, if it came first, refuses
+ * this write instead of storing offsets into a text that no longer exists.
+ */
+async function assertRevision(tx: Tx, articleId: string, revision: number) {
+  const rows = await tx.$queryRaw<Array<{ revision: number }>>`SELECT revision FROM "Article" WHERE id = ${articleId} FOR SHARE`;
+  if (rows[0]?.revision !== revision) {
+    throw new AppError("conflict", "The article's text changed while you were working. Reload it and select the words again.", { fields: { selector: "refers to an older revision of the text" } });
+  }
+}
+
 async function loadForWrite(id: string) {
   const claim = await prisma.claim.findUnique({ where: { id }, include: { sources: { orderBy: { position: "asc" } } } });
   if (!claim) throw notFound("Claim");
@@ -61,6 +74,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
   if (article.status === "ARCHIVED") throw new AppError("conflict", "This article is archived and takes no new claims");
   const selector = anchorSelector(article.text, input.selector);
   const id = await prisma.$transaction(async (tx) => {
+    await assertRevision(tx, articleId, article.revision);
     const claim = await tx.claim.create({
       data: {
         articleId,
@@ -96,15 +110,18 @@ export async function updateClaim(user: CurrentUser, id: string, patch: ClaimUpd
   if (patch.claimText !== undefined) data.claimText = patch.claimText;
   if (patch.verdict !== undefined) data.verdict = patch.verdict;
   if (patch.rationale !== undefined) data.rationale = patch.rationale;
+  let checkedRevision: number | null = null;
   if (patch.selector) {
     const article = await prisma.article.findUniqueOrThrow({ where: { id: current.articleId }, select: { text: true, revision: true } });
     Object.assign(data, anchorSelector(article.text, patch.selector), { anchorStatus: "ANCHORED", articleRevision: article.revision });
+    checkedRevision = article.revision;
   }
   // An approved claim that changes must be reviewed again.
   const reopened = current.status === "APPROVED";
   if (reopened) Object.assign(data, { status: "SUBMITTED" satisfies ClaimStatus, submittedAt: new Date() });
 
   await prisma.$transaction(async (tx) => {
+    if (checkedRevision !== null) await assertRevision(tx, current.articleId, checkedRevision);
     // Version, ownership and state are in the WHERE clause: of two racing
     // writers with the same version exactly one matches; the other gets 409.
     const { count } = await tx.claim.updateMany({
