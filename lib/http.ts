@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { hasRole, type Role } from "@/lib/auth/permissions";
 import { AppError, errorBody, invalidInput } from "@/lib/errors";
-import { zodFields } from "@/lib/validation";
+import { assertStorableStrings, unstorableStringFields, zodFields } from "@/lib/validation";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -36,12 +36,22 @@ function isDatabaseDown(e: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|P1001/i.test(text);
 }
 
+function isUnstorableText(e: unknown): boolean {
+  const text = `${(e as Error)?.message ?? ""} ${(e as { meta?: { driverAdapterError?: { message?: string } } })?.meta?.driverAdapterError?.message ?? ""}`;
+  return /\b22021\b|\b22P05\b|invalid byte sequence for encoding|unsupported Unicode escape sequence|surrogate must (?:follow|be followed by)|invalid input syntax for type json/i.test(text);
+}
+
 /** Maps anything thrown by a handler to the spec's error JSON; internals never reach the body. */
 export function toErrorResponse(e: unknown): NextResponse {
   if (e instanceof AppError) return errorResponse(e);
   // Postgres gave up a serializable transaction because of a concurrent change.
   if ((e as { code?: string })?.code === "P2034") {
     return errorResponse(new AppError("conflict", "Someone changed this at the same moment. Reload and try again."));
+  }
+  // A value Postgres cannot store or compare (a NUL character, an invalid byte
+  // sequence) that got past the wrapper's checks is still the client's bad input.
+  if (isUnstorableText(e)) {
+    return errorResponse(new AppError("invalid_input", "The request holds characters the database cannot store (NUL or invalid Unicode)"));
   }
   if (isDatabaseDown(e)) {
     console.error("[verity] database unavailable:", (e as Error)?.message);
@@ -58,11 +68,15 @@ async function readJson(req: NextRequest, optional = false): Promise<unknown> {
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
   if (!text.trim() && optional) return {};
   if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object", { fields: { body: "is required" } });
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
   }
+  // Before the schema: a NUL or a lone surrogate would otherwise reach Postgres as a 500.
+  assertStorableStrings(data);
+  return data;
 }
 
 /**
@@ -99,9 +113,14 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
       }
       assertSameOrigin(req, user);
       const params = (await ctx.params) ?? {};
+      // No record id holds a NUL; Postgres would refuse to even compare one.
+      if (Object.keys(unstorableStringFields(params)).length) throw new AppError("not_found", "Record not found");
+      const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
+      const badQuery = unstorableStringFields(rawQuery);
+      if (Object.keys(badQuery).length) throw new AppError("invalid_input", "Invalid query parameters", { fields: badQuery });
       let query: unknown;
       if (opts.query) {
-        const parsed = opts.query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+        const parsed = opts.query.safeParse(rawQuery);
         if (!parsed.success) throw new AppError("invalid_input", "Invalid query parameters", { fields: zodFields(parsed.error) });
         query = parsed.data;
       }

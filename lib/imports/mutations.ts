@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import { Prisma, type ImportKind } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { ArticleInput } from "@/lib/articles/schema";
@@ -26,11 +26,20 @@ async function uniqueSlug(title: string): Promise<string> {
   for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
+export type ImportArticleOptions = {
+  /**
+   * Runs inside the transaction that creates the article. Import jobs settle
+   * their item here, so the article and the item's state commit together;
+   * throwing rolls the article back.
+   */
+  onCreated?: (tx: Tx, article: { id: string; slug: string }) => Promise<void>;
+};
+
 /**
  * The one way an article enters Verity. Duplicates (same normalised source URL
  * or same content hash) are reported, never stored twice.
  */
-export async function importArticle(actorId: string | null, input: ArticleInput, kind: ImportKind): Promise<ImportResult> {
+export async function importArticle(actorId: string | null, input: ArticleInput, kind: ImportKind, opts: ImportArticleOptions = {}): Promise<ImportResult> {
   const prepared = prepareArticle(input);
   const dup = await findDuplicate(prepared);
   if (dup) return { status: "duplicate", articleId: dup.id, slug: dup.slug, matchedBy: dup.matchedBy };
@@ -64,6 +73,7 @@ export async function importArticle(actorId: string | null, input: ArticleInput,
           entityId: a.id,
           changes: { title: prepared.title, sourceUrl: prepared.sourceUrl, kind, textLength: prepared.text.length },
         });
+        await opts.onCreated?.(tx, a);
         return a;
       });
       return { status: "imported", articleId: article.id, slug: article.slug };

@@ -1,0 +1,105 @@
+"use client";
+import Link from "next/link";
+import { isFinished, type ImportJobDto } from "@/lib/imports/types";
+
+const STATUS_TEXT: Record<ImportJobDto["status"], string> = {
+  QUEUED: "Queued",
+  RUNNING: "Importing",
+  SUCCEEDED: "Finished",
+  PARTIAL: "Finished with failures",
+  FAILED: "Failed",
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function summary(job: ImportJobDto): string {
+  const settled = job.imported + job.duplicates + job.failed;
+  if (job.status === "QUEUED") return "Waiting for the import worker…";
+  if (job.status === "RUNNING") return job.total ? `Importing: ${settled} of ${plural(job.total, "item")} done…` : "Reading the input…";
+  return `Import finished: ${job.imported} imported, ${plural(job.duplicates, "duplicate")}, ${job.failed} failed.`;
+}
+
+export function ImportProgress({ job, error }: { job: ImportJobDto | null; error: string | null }) {
+  if (!job) {
+    return (
+      <div className="space-y-2">
+        {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : <p role="status">Loading the import…</p>}
+      </div>
+    );
+  }
+  const settled = job.imported + job.duplicates + job.failed;
+  const done = isFinished(job.status);
+  const pct = done ? 100 : job.total ? Math.floor((settled / job.total) * 100) : 0;
+  const imported = job.articles?.filter((a) => a.status === "imported") ?? [];
+  const duplicates = job.articles?.filter((a) => a.status === "duplicate") ?? [];
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700">
+        <span className="font-medium">{STATUS_TEXT[job.status]}</span> · <span className="break-all">{job.label || job.kind}</span>
+      </p>
+      <div
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-valuetext={done ? "Finished" : job.total ? `${settled} of ${job.total} items` : "Starting"}
+        className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className={`h-full rounded-full transition-[width] duration-300 ${job.failed && done && !job.imported && !job.duplicates ? "bg-red-600" : "bg-blue-700"}`} style={{ width: `${pct}%` }} />
+      </div>
+      <p role="status" aria-live="polite" className="text-sm">{summary(job)}</p>
+      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Counts">
+        {[
+          ["Items", job.total],
+          ["Imported", job.imported],
+          ["Duplicates", job.duplicates],
+          ["Failed", job.failed],
+        ].map(([label, n]) => (
+          <div key={label} className="rounded border border-slate-200 bg-white px-3 py-2">
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
+            <dd className="text-xl font-semibold" data-testid={`count-${String(label).toLowerCase()}`}>{n}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {job.errors.length > 0 && (
+        <section aria-labelledby="import-failed-heading">
+          <h3 id="import-failed-heading" className="font-semibold">Failed items</h3>
+          <ul className="mt-2 space-y-1 text-sm">
+            {job.errors.map((e) => (
+              <li key={e.index} className="rounded border border-red-200 bg-red-50 px-3 py-1.5 text-red-900">
+                <span className="font-medium">{e.label}</span>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {imported.length > 0 && (
+        <section aria-labelledby="import-imported-heading">
+          <h3 id="import-imported-heading" className="font-semibold">Imported articles</h3>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {imported.map((a) => (
+              <li key={a.index}><Link href={`/articles/${a.articleId}`} className="text-blue-700 hover:underline">{a.title}</Link></li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {duplicates.length > 0 && (
+        <section aria-labelledby="import-duplicates-heading">
+          <h3 id="import-duplicates-heading" className="font-semibold">Already in Verity (not imported again)</h3>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {duplicates.map((a) => (
+              <li key={a.index}>
+                {a.label}: <Link href={`/articles/${a.articleId}`} className="text-blue-700 hover:underline">{a.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

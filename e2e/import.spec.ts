@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { DEMO, signInOverHttp } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+
+/** The fixtures with this run's stamp in every title and URL, so re-runs never meet their own duplicates. */
+function stampedFixtures(run: string): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verity-e2e-import-"));
+  return ["wire-stories.csv", "desk-export.json"].map((name) => {
+    const text = fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8").replaceAll("{{RUN}}", run);
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+}
+
+test("an admin uploads a CSV and a JSON file, follows the progress to the end and opens an imported article", async ({ page }, testInfo) => {
+  const run = `${Date.now()}-${testInfo.workerIndex}`;
+  const files = stampedFixtures(run);
+  await signInOverHttp(page, DEMO.admin);
+  await page.goto("/admin/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import articles" })).toBeVisible();
+
+  await page.getByLabel("Files", { exact: true }).setInputFiles(files);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+
+  const bar = page.getByRole("progressbar", { name: "Import progress" });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
+  await expect(page.getByText("Import finished: 4 imported, 0 duplicates, 1 failed.")).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/import\?job=/);
+  const counts = page.getByRole("definition");
+  await expect(counts).toHaveText(["5", "4", "0", "1"]);
+
+  const failed = page.getByRole("region", { name: "Failed items" });
+  await expect(failed.getByRole("listitem")).toHaveText(["wire-stories.csv, row 4: title: is required"]);
+  const imported = page.getByRole("region", { name: "Imported articles" });
+  await expect(imported.getByRole("link")).toHaveCount(4);
+  await expectNoSeriousA11yViolations(page);
+
+  await imported.getByRole("link", { name: `Council approves 12% water rate rise (${run})` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Council approves 12% water rate rise (${run})` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Article" })).toContainText("Harbor City councillors voted 7 to 4 on Tuesday night");
+  await expect(page.getByText("Priya Raman")).toBeVisible();
+
+  // Back on the import page the job is listed, and uploading the same files again only finds duplicates.
+  await page.goto("/admin/import");
+  await expect(page.getByRole("region", { name: "Recent imports" }).getByRole("link", { name: "2 files: wire-stories.csv, desk-export.json" }).first()).toBeVisible();
+  await page.getByLabel("Files", { exact: true }).setInputFiles(files);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByText("Import finished: 0 imported, 4 duplicates, 1 failed.")).toBeVisible({ timeout: 30_000 });
+});
+
+test("a pasted article and a bad URL: the paste imports, the URL is refused with its reason", async ({ page }) => {
+  const run = `${Date.now()}`;
+  await signInOverHttp(page, DEMO.admin);
+  await page.goto("/admin/import");
+  await page.getByLabel("Title", { exact: true }).fill(`Pasted wire copy ${run}`);
+  await page.getByLabel("Text or HTML").fill(`<p>Pasted paragraph one, run ${run}.</p><p>Paragraph two.</p>`);
+  await page.getByRole("button", { name: "Import pasted article" }).click();
+  await expect(page.getByText("Import finished: 1 imported, 0 duplicates, 0 failed.")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Imported articles" }).getByRole("link", { name: `Pasted wire copy ${run}` })).toBeVisible();
+
+  await page.getByLabel("URL", { exact: true }).fill("ftp://example.org/story");
+  await page.getByRole("button", { name: "Import from URL" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "url: must be an http or https URL" })).toBeVisible();
+});
+
+test("a reviewer opening the import page gets the 403 page", async ({ page }) => {
+  await signInOverHttp(page, DEMO.reviewer);
+  const res = await page.goto("/admin/import");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(page.getByLabel("Files", { exact: true })).toHaveCount(0);
+});
+
+test("the import page has no serious accessibility violations", async ({ page }) => {
+  await signInOverHttp(page, DEMO.admin);
+  await page.goto("/admin/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import articles" })).toBeVisible();
+  for (const name of ["Files", "URL", "Feed URL", "Title", "Text or HTML"]) await expect(page.getByLabel(name, { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

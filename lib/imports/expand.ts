@@ -1,0 +1,122 @@
+// A job's raw inputs into items: files parsed, pages and feeds fetched, each
+// candidate article checked on its own. No database: the runner stores what
+// comes back. Every failure here is an item's failure, never the job's.
+import { articleInputSchema } from "@/lib/articles/schema";
+import { AppError } from "@/lib/errors";
+import { zodFields } from "@/lib/validation";
+import { safeFetch } from "./fetch/safe-fetch";
+import { extractArticleFromHtml } from "./parsers/extract-html";
+import { parseFeed } from "./parsers/feed";
+import { parseImportFile } from "./parsers/files";
+import type { RawArticle } from "./parsers/types";
+import { toArticleInput } from "./parsers/validate";
+import type { ImportSource } from "./types";
+
+/** A candidate article: its validated input (as JSON), or why it cannot be one. */
+export type ExpandedItem =
+  | { label: string; ok: true; input: Record<string, unknown> }
+  | { label: string; ok: false; fields?: Record<string, string>; message: string };
+
+export type ExpandOptions = {
+  /** Fetch private, loopback and link-local addresses. Default: IMPORT_ALLOW_PRIVATE_HOSTS=1. */
+  allowPrivate?: boolean;
+};
+
+const MAX_LABEL = 200;
+const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+
+/** Dates become ISO strings: the input is stored as JSON and parsed again when the item runs. */
+const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+
+function failure(label: string, e: unknown): ExpandedItem {
+  if (e instanceof AppError && e.code === "invalid_input") {
+    const fields = e.fields;
+    const message = fields ? Object.values(fields).join("; ") : e.message;
+    return { label: clip(label), ok: false, fields, message };
+  }
+  console.error("[verity] import: could not read an input:", e);
+  return { label: clip(label), ok: false, message: "could not be read (an internal error, logged)" };
+}
+
+/** Parser output: loose strings, checked against the article schema. */
+function fromRaw(label: string, raw: RawArticle): ExpandedItem {
+  const r = toArticleInput(raw);
+  return r.ok ? { label: clip(label), ok: true, input: asJson(r.input) } : { label: clip(label), ok: false, fields: r.fields, message: r.message };
+}
+
+/** API items: the same strict check as POST /api/articles, so unknown fields and wrong types are named. */
+function fromApiItem(label: string, item: unknown): ExpandedItem {
+  if (!item || typeof item !== "object" || Array.isArray(item)) return { label: clip(label), ok: false, fields: { item: "must be an object" }, message: "item: must be an object" };
+  const r = articleInputSchema.safeParse(item);
+  if (r.success) return { label: clip(label), ok: true, input: asJson(r.data) };
+  const fields = zodFields(r.error);
+  return { label: clip(label), ok: false, fields, message: Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ") };
+}
+
+const titled = (base: string, title: unknown) => (typeof title === "string" && title.trim() ? `${base}: ${title.trim()}` : base);
+
+function expandFile(name: string, content: string): ExpandedItem[] {
+  let raws: RawArticle[];
+  try {
+    raws = parseImportFile(name, content);
+  } catch (e) {
+    return [failure(name, e)];
+  }
+  const lower = name.toLowerCase();
+  if (raws.length === 1 && !lower.endsWith(".json") && !lower.endsWith(".csv")) return [fromRaw(name, raws[0])];
+  // CSV rows count as a spreadsheet shows them: the header is row 1.
+  const unit = (i: number) => (lower.endsWith(".csv") ? `row ${i + 2}` : `item ${i + 1}`);
+  if (raws.length === 0) return [{ label: name, ok: false, fields: { files: `${name}: has no articles` }, message: `${name}: has no articles` }];
+  return raws.map((raw, i) => fromRaw(`${name}, ${unit(i)}`, raw));
+}
+
+async function expandUrl(url: string, opts: ExpandOptions): Promise<ExpandedItem[]> {
+  try {
+    const page = await safeFetch(url, { accept: "html", field: "url", allowPrivate: opts.allowPrivate });
+    const raw = extractArticleFromHtml(page.body, page.url);
+    return [fromRaw(url, { ...raw, sourceUrl: raw.sourceUrl ?? page.url })];
+  } catch (e) {
+    return [failure(url, e)];
+  }
+}
+
+async function expandFeed(url: string, opts: ExpandOptions): Promise<ExpandedItem[]> {
+  try {
+    const res = await safeFetch(url, { accept: "feed", field: "feedUrl", allowPrivate: opts.allowPrivate });
+    const feed = parseFeed(res.body, res.url);
+    if (feed.items.length === 0) return [{ label: url, ok: false, fields: { feedUrl: "has no items" }, message: "feedUrl: has no items" }];
+    return feed.items.map((raw, i) => fromRaw(raw.title ?? raw.sourceUrl ?? `${url}, item ${i + 1}`, raw));
+  } catch (e) {
+    return [failure(url, e)];
+  }
+}
+
+/** Every candidate article in one input, in order. Never throws. */
+export async function expandSource(source: ImportSource, opts: ExpandOptions = {}): Promise<ExpandedItem[]> {
+  switch (source.type) {
+    case "file":
+      return expandFile(source.name, source.content);
+    case "url":
+      return expandUrl(source.url, opts);
+    case "feed":
+      return expandFeed(source.url, opts);
+    case "items":
+      return source.items.map((item, i) => fromApiItem(titled(`Item ${i + 1}`, (item as { title?: unknown } | null)?.title), item));
+    case "paste":
+      return [fromApiItem(titled("Pasted article", source.article.title), source.article)];
+  }
+}
+
+/** For people: what a job was asked to import. */
+export function describeSources(sources: ImportSource[]): string {
+  const files = sources.filter((s) => s.type === "file").map((s) => s.name);
+  const parts: string[] = [];
+  if (files.length) parts.push(files.length === 1 ? files[0] : `${files.length} files: ${files.join(", ")}`);
+  for (const s of sources) {
+    if (s.type === "url") parts.push(s.url);
+    if (s.type === "feed") parts.push(`feed ${s.url}`);
+    if (s.type === "items") parts.push(`${s.items.length} item${s.items.length === 1 ? "" : "s"}`);
+    if (s.type === "paste") parts.push(titled("Pasted article", s.article.title));
+  }
+  return clip(parts.join("; "));
+}
