@@ -204,7 +204,8 @@ describe("tokens API", () => {
     const auth = { authorization: `Bearer ${token}` };
     expect((await call(listArticles, { headers: auth })).status).toBe(200);
 
-    const listed = await call(listTokensRoute, { headers: admin.headers });
+    // Filtered to this admin: tests running in parallel create many tokens of their own.
+    const listed = await call(listTokensRoute, { path: `/api/tokens?userId=${admin.user.id}`, headers: admin.headers });
     expect(listed.status).toBe(200);
     const row = listed.json.items.find((t: { id: string }) => t.id === created.json.id);
     expect(row).toMatchObject({ name, prefix: created.json.prefix, revokedAt: null, user: { id: admin.user.id } });
@@ -218,7 +219,7 @@ describe("tokens API", () => {
     expect((await call(listArticles, { headers: auth })).status).toBe(401);
     expect((await revoke(created.json.id, admin.headers)).status).toBe(204);
     expect((await revoke("no-such-token", admin.headers)).status).toBe(404);
-    const after = await call(listTokensRoute, { headers: admin.headers });
+    const after = await call(listTokensRoute, { path: `/api/tokens?userId=${admin.user.id}`, headers: admin.headers });
     expect(after.json.items.find((t: { id: string }) => t.id === created.json.id).revokedAt).not.toBeNull();
 
     const events = await auditOf(created.json.id);

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma, type ImportItemStatus, type ImportKind } from "@/lib/generated/prisma/client";
-import { articleInputSchema } from "@/lib/articles/schema";
+import { articleInputSchema, type ArticleInput } from "@/lib/articles/schema";
+import { reviseArticle } from "@/lib/articles/revisions";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation";
 import { importArticle } from "./mutations";
@@ -37,6 +38,23 @@ async function settleAlone(jobId: string, itemId: string, o: Outcome) {
 
 const describe = (fields: Record<string, string>) => Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ");
 
+/**
+ * Re-import of a known source URL: when the text differs, the article gets a
+ * new revision and its claims are re-anchored. Returns a note for the item, or
+ * null when the text is the same (a plain duplicate).
+ */
+async function reviseIfChanged(actorId: string | null, articleId: string, input: ArticleInput): Promise<string | null> {
+  const [current, actor] = await Promise.all([
+    prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } }),
+    actorId ? prisma.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, active: true } }) : null,
+  ]);
+  if (prepareArticle(input).text === current.text) return null;
+  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined });
+  if (!r.reanchor) return null;
+  const { anchored, fuzzy, orphaned } = r.reanchor;
+  return `new revision ${r.article.revision} of a known article; claims re-anchored: ${anchored} anchored, ${fuzzy} fuzzy, ${orphaned} orphaned`;
+}
+
 /** One item through importArticle. Returns its status, or null when another runner settled it first. */
 export async function runItem(job: { id: string; kind: ImportKind; createdById: string | null }, item: { id: string; input: Prisma.JsonValue }): Promise<Outcome["status"] | null> {
   try {
@@ -53,9 +71,16 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
     switch (result.status) {
       case "imported":
         return "IMPORTED"; // settled by onCreated
-      case "duplicate":
+      case "duplicate": {
+        // A known URL whose text changed is a new revision of that article, not a duplicate.
+        const revised = result.matchedBy === "sourceUrl" ? await reviseIfChanged(job.createdById, result.articleId, parsed.data) : null;
+        if (revised) {
+          await settleAlone(job.id, item.id, { status: "IMPORTED", articleId: result.articleId, message: revised });
+          return "IMPORTED";
+        }
         await settleAlone(job.id, item.id, { status: "DUPLICATE", articleId: result.articleId, message: `duplicates an existing article (same ${result.matchedBy === "sourceUrl" ? "source URL" : "text"})` });
         return "DUPLICATE";
+      }
       default: {
         // A new kind of result must be settled here, or the item would stay pending for ever.
         const unhandled: never = result;

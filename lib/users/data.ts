@@ -37,7 +37,7 @@ export function getUserView(id: string, db: Db = prisma): Promise<UserView | nul
   return db.user.findUnique({ where: { id }, select: userSelect });
 }
 
-/** Every API token, newest first: admins manage all of them (a departed colleague's included). */
-export function listApiTokens(): Promise<TokenView[]> {
-  return prisma.apiToken.findMany({ select: tokenSelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], take: 500 });
+/** API tokens, newest first (optionally one user's): admins manage all of them, a departed colleague's included. */
+export function listApiTokens(userId?: string): Promise<TokenView[]> {
+  return prisma.apiToken.findMany({ where: userId ? { userId } : {}, select: tokenSelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], take: 500 });
 }
