@@ -108,7 +108,8 @@ describe("runImportJob", () => {
   it("imports a 50-item JSON file: 45 imported, 2 duplicates, 3 failed naming the field; audited", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const t = unique();
-    const existing = await makeArticle({ title: "Already here", sourceUrl: `https://news.example/${t}/story-7` });
+    // Same URL and same text: a duplicate. (Same URL with new text would be a new revision; see imports-reimport.test.ts.)
+    const existing = await makeArticle({ title: "Already here", sourceUrl: `https://news.example/${t}/story-7`, text: story(t, 7).text });
     const items: Record<string, unknown>[] = Array.from({ length: 50 }, (_, i) => story(t, i));
     items[7] = { ...story(t, 7), title: "Same URL as an existing article" }; // duplicate by URL (of `existing`)
     items[30] = { ...story(t, 3), sourceUrl: undefined, title: "Same text as item 3" }; // duplicate by content hash, within the file

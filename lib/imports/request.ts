@@ -1,10 +1,11 @@
 import "server-only";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { AppError, invalidInput } from "@/lib/errors";
-import { assertStorableStrings, zodFields } from "@/lib/validation";
+import { assertStorableJson, zodFields } from "@/lib/validation";
 import { checkHop, formatBytes } from "./fetch/safe-fetch";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_FILES, importRequestSchema, isImportableFileName, IMPORT_FILE_ACCEPT } from "./schema";
 import type { ImportSource } from "./types";
+import { readCapped } from "./read-capped";
 
 // POST /api/imports reads its own body: multipart uploads (up to 20 MB) do not
 // fit the JSON wrapper's 1 MB limit. Errors keep the API's shapes.
@@ -16,34 +17,14 @@ const tooLarge = (field: string) =>
   new AppError("too_large", `The upload is larger than ${formatBytes(IMPORT_MAX_BYTES)} in total`, { fields: { [field]: `must be at most ${formatBytes(IMPORT_MAX_BYTES)} in total` } });
 
 /** The body, refusing to buffer more than `max` bytes whatever Content-Length says. */
-async function readCapped(req: Request, max: number, field: string): Promise<Uint8Array> {
+async function readBody(req: Request, max: number, field: string): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (declared > max) throw tooLarge(field);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(field);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return readCapped(req.body, max, () => tooLarge(field));
 }
 
 async function readMultipart(req: Request, contentType: string): Promise<{ kind: ImportKind; sources: ImportSource[] }> {
-  const bytes = await readCapped(req, IMPORT_MAX_BYTES + MULTIPART_SLACK, "files");
+  const bytes = await readBody(req, IMPORT_MAX_BYTES + MULTIPART_SLACK, "files");
   let form: FormData;
   try {
     form = await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
@@ -66,7 +47,7 @@ async function readMultipart(req: Request, contentType: string): Promise<{ kind:
 }
 
 async function readJsonRequest(req: Request): Promise<{ kind: ImportKind; sources: ImportSource[] }> {
-  const text = new TextDecoder().decode(await readCapped(req, IMPORT_MAX_BYTES, "body"));
+  const text = new TextDecoder().decode(await readBody(req, IMPORT_MAX_BYTES, "body"));
   if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object or multipart/form-data with files", { fields: { body: "is required" } });
   let data: unknown;
   try {
@@ -75,7 +56,7 @@ async function readJsonRequest(req: Request): Promise<{ kind: ImportKind; source
     throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
   }
   // NUL and lone surrogates cannot be stored (jsonb refuses them): a 400 naming the field, e.g. items.3.title.
-  assertStorableStrings(data);
+  assertStorableJson(data);
   const parsed = importRequestSchema.safeParse(data);
   if (!parsed.success) throw invalidInput(zodFields(parsed.error));
   const body = parsed.data;

@@ -7,6 +7,7 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { decodeBody } from "./decode";
 import { RefusedAddressError, article, createGuardedLookup } from "./guarded-lookup";
 import { classifyAddress } from "./ip-ranges";
+import { readCapped } from "../read-capped";
 
 export type FetchKind = "html" | "feed";
 
@@ -106,30 +107,6 @@ function connectReason(err: unknown): string {
     message = e.message;
   }
   return message;
-}
-
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, tooLarge: () => AppError): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /**
