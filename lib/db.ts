@@ -15,7 +15,15 @@ function client(): PrismaClient {
       // A request must fail fast (503) when Postgres is down, not hang.
       connectionTimeoutMillis: 5_000,
     });
-    globalForPrisma.verityPrisma = new PrismaClient({ adapter });
+    globalForPrisma.verityPrisma = new PrismaClient({
+      adapter,
+      // Prisma's defaults (2 s to start an interactive transaction, 5 s to finish it)
+      // fail ordinary bursts: 20 people signing in at once keep the event loop busy
+      // with bcrypt for seconds, and every write's transaction then died with P2028
+      // (a 500, or a refused sign-in). A down database still fails fast: connecting
+      // is refused at once, or gives up after connectionTimeoutMillis.
+      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    });
   }
   return globalForPrisma.verityPrisma;
 }

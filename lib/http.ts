@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { hasRole, type Role } from "@/lib/auth/permissions";
 import { AppError, errorBody, invalidInput } from "@/lib/errors";
-import { assertStorableStrings, unstorableStringFields, zodFields } from "@/lib/validation";
+import { assertStorableJson, unstorableFields, zodFields } from "@/lib/validation";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -33,7 +33,8 @@ export function errorResponse(err: AppError): NextResponse {
 
 function isDatabaseDown(e: unknown): boolean {
   const text = `${(e as { code?: string })?.code ?? ""} ${(e as Error)?.message ?? ""} ${(e as { cause?: { code?: string } })?.cause?.code ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|P1001/i.test(text);
+  // "not queryable": a pooled connection the server dropped (e.g. on shutdown) while a request held it.
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|P1001|P1017|is not queryable|terminating connection due to|the database system is (?:shutting down|starting up|in recovery mode)|server closed the connection/i.test(text);
 }
 
 function isUnstorableText(e: unknown): boolean {
@@ -52,6 +53,11 @@ export function toErrorResponse(e: unknown): NextResponse {
   // sequence) that got past the wrapper's checks is still the client's bad input.
   if (isUnstorableText(e)) {
     return errorResponse(new AppError("invalid_input", "The request holds characters the database cannot store (NUL or invalid Unicode)"));
+  }
+  // An interactive transaction that could not start (or finish) in time: the database is saturated.
+  if ((e as { code?: string })?.code === "P2028") {
+    console.error("[verity] database busy:", (e as Error)?.message);
+    return errorResponse(new AppError("unavailable", "The database is busy. Try again shortly."));
   }
   if (isDatabaseDown(e)) {
     console.error("[verity] database unavailable:", (e as Error)?.message);
@@ -75,7 +81,7 @@ async function readJson(req: NextRequest, optional = false): Promise<unknown> {
     throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
   }
   // Before the schema: a NUL or a lone surrogate would otherwise reach Postgres as a 500.
-  assertStorableStrings(data);
+  assertStorableJson(data);
   return data;
 }
 
@@ -114,9 +120,9 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
       assertSameOrigin(req, user);
       const params = (await ctx.params) ?? {};
       // No record id holds a NUL; Postgres would refuse to even compare one.
-      if (Object.keys(unstorableStringFields(params)).length) throw new AppError("not_found", "Record not found");
+      if (Object.keys(unstorableFields(params)).length) throw new AppError("not_found", "Record not found");
       const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
-      const badQuery = unstorableStringFields(rawQuery);
+      const badQuery = unstorableFields(rawQuery);
       if (Object.keys(badQuery).length) throw new AppError("invalid_input", "Invalid query parameters", { fields: badQuery });
       let query: unknown;
       if (opts.query) {

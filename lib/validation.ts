@@ -28,38 +28,48 @@ export function isAppError(e: unknown): e is AppError {
 
 const NUL = "\u0000";
 const MAX_REPORTED = 20;
+/** Far deeper than any article or claim; deep enough nesting overflows recursive code (and Prisma's JSON encoder). */
+export const MAX_JSON_DEPTH = 64;
 
 /**
- * Strings PostgreSQL cannot store: `text` and `jsonb` refuse NUL (U+0000), and a
- * lone UTF-16 surrogate (`"\ud800"` in JSON) has no UTF-8 form. Left alone they
- * reach the database and come back as a 500; found here they are a 400 naming
- * the field. Walks the parsed JSON with an explicit stack: JSON.parse accepts
- * nesting deep enough to overflow a recursive walk.
+ * Request JSON that PostgreSQL cannot store or Verity cannot safely walk:
+ * strings with NUL (U+0000, refused by `text` and `jsonb`) or a lone UTF-16
+ * surrogate (`"\ud800"` in JSON: no UTF-8 form), and nesting deeper than
+ * MAX_JSON_DEPTH. Left alone they surface as a 500 from the database or a stack
+ * overflow; found here they are a 400 naming the field. Iterative (an explicit
+ * stack): JSON.parse accepts nesting deep enough to overflow a recursive walk.
  */
-export function unstorableStringFields(value: unknown): Record<string, string> {
+export function unstorableFields(value: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   let found = 0;
-  const stack: Array<[unknown, string]> = [[value, ""]];
+  const stack: Array<[unknown, string, number]> = [[value, "", 0]];
   while (stack.length && found < MAX_REPORTED) {
-    const [v, path] = stack.pop()!;
+    const [v, path, depth] = stack.pop()!;
     if (typeof v === "string") {
       const why = v.includes(NUL) ? "must not contain NUL (\\u0000) characters" : !v.isWellFormed() ? "must be valid Unicode text (it holds a lone surrogate)" : null;
       if (why) {
         fields[path || "body"] = why;
         found++;
       }
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], path ? `${path}.${i}` : String(i)]);
-    } else if (v && typeof v === "object") {
-      const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], path ? `${path}.${entries[i][0]}` : entries[i][0]]);
+      continue;
     }
+    if (!v || typeof v !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      fields[path || "body"] = `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`;
+      found++;
+      continue;
+    }
+    const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], path ? `${path}.${entries[i][0]}` : entries[i][0], depth + 1]);
   }
   return fields;
 }
 
-/** Throws invalid_input naming every field that holds a string PostgreSQL cannot store. */
-export function assertStorableStrings(value: unknown): void {
-  const fields = unstorableStringFields(value);
+/** Throws invalid_input naming every field that holds what unstorableFields refuses. */
+export function assertStorableJson(value: unknown): void {
+  const fields = unstorableFields(value);
   if (Object.keys(fields).length) throw invalidInput(fields);
 }
+
+/** The earlier name, kept for callers that adopted it (lib/imports/jobs.ts). */
+export const unstorableStringFields = unstorableFields;
