@@ -40,3 +40,32 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type Db = PrismaClient | Tx;
+
+/**
+ * Postgres gave up a transaction because of a concurrent one (serialization
+ * failure 40001 or deadlock 40P01). Prisma reports it as P2034, or, when it
+ * surfaces at COMMIT of an interactive transaction, as the driver adapter's raw
+ * TransactionWriteConflict.
+ */
+export function isWriteConflict(e: unknown): boolean {
+  const err = e as { code?: string; name?: string; message?: string; cause?: { kind?: string } };
+  return err?.code === "P2034" || err?.cause?.kind === "TransactionWriteConflict" || /TransactionWriteConflict/.test(err?.message ?? "");
+}
+
+/**
+ * Runs a SERIALIZABLE transaction, retrying it when Postgres reports a
+ * serialization failure. Such failures are expected under Serializable (its
+ * predicate locks cover index pages, so even writes to unrelated rows can
+ * collide) and the standard answer is to run the transaction again.
+ */
+export async function retryOnWriteConflict<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (i >= attempts || !isWriteConflict(e)) throw e;
+      // Exponential backoff with full jitter, so the colliding transactions spread out.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 20 * 2 ** i)));
+    }
+  }
+}

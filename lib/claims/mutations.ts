@@ -73,7 +73,10 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
   if (!article) throw notFound("Article");
   if (article.status === "ARCHIVED") throw new AppError("conflict", "This article is archived and takes no new claims");
   const selector = anchorSelector(article.text, input.selector);
-  const id = await prisma.$transaction(async (tx) => {
+  // The answer is read inside the transaction: a 201 shows exactly what committed, and a
+  // failure after the writes (the database going away) rolls them back instead of
+  // answering 503 for a claim that was stored.
+  return prisma.$transaction(async (tx) => {
     await assertRevision(tx, articleId, article.revision);
     const claim = await tx.claim.create({
       data: {
@@ -96,9 +99,8 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
       entityId: claim.id,
       changes: { articleId, exact: selector.exact, start: selector.start, end: selector.end, claimText: input.claimText, verdict: input.verdict, sources: sourceSummary(input.sources) },
     });
-    return claim.id;
+    return (await getClaim(claim.id, tx))!;
   });
-  return (await getClaim(id))!;
 }
 
 export async function updateClaim(user: CurrentUser, id: string, patch: ClaimUpdate): Promise<ClaimView> {
@@ -120,7 +122,8 @@ export async function updateClaim(user: CurrentUser, id: string, patch: ClaimUpd
   const reopened = current.status === "APPROVED";
   if (reopened) Object.assign(data, { status: "SUBMITTED" satisfies ClaimStatus, submittedAt: new Date() });
 
-  await prisma.$transaction(async (tx) => {
+  // Read back inside the transaction, as in createClaim.
+  return prisma.$transaction(async (tx) => {
     if (checkedRevision !== null) await assertRevision(tx, current.articleId, checkedRevision);
     // Version, ownership and state are in the WHERE clause: of two racing
     // writers with the same version exactly one matches; the other gets 409.
@@ -149,8 +152,8 @@ export async function updateClaim(user: CurrentUser, id: string, patch: ClaimUpd
       entityId: id,
       changes: { ...changes, version: { from: patch.version, to: patch.version + 1 } } as Prisma.InputJsonValue,
     });
+    return (await getClaim(id, tx))!;
   });
-  return (await getClaim(id))!;
 }
 
 /** Why a guarded write matched no row: gone (404), stale (409 with the current claim) or not allowed (403). */
@@ -182,7 +185,7 @@ export async function deleteClaim(user: CurrentUser, id: string): Promise<void> 
 export async function submitClaim(user: CurrentUser, id: string, version?: number): Promise<ClaimView> {
   const current = await loadForWrite(id);
   if (!can(user, "claim:submit", current)) throw forbidden("Only the claim's author may submit it for review");
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
       where: { id, authorId: user.id, status: { in: [...SUBMITTABLE] }, ...(version !== undefined ? { version } : {}) },
       data: { status: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 } },
@@ -195,8 +198,8 @@ export async function submitClaim(user: CurrentUser, id: string, version?: numbe
       });
     }
     await recordAudit(tx, { actorId: user.id, action: "claim.submit", entityType: "Claim", entityId: id, changes: { status: { from: current.status, to: "SUBMITTED" } } });
+    return (await getClaim(id, tx))!;
   });
-  return (await getClaim(id))!;
 }
 
 export async function addComment(user: CurrentUser, claimId: string, body: string) {

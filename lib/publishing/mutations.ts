@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, retryOnWriteConflict } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -14,7 +14,8 @@ const PENDING = ["SUBMITTED", "CHANGES_REQUESTED"] as const;
  */
 export async function publishArticle(user: CurrentUser, articleId: string) {
   if (!can(user, "article:publish")) throw forbidden("Only editors publish fact-checks");
-  return prisma.$transaction(
+  // Retried on a serialization failure: publishing two unrelated articles at once may collide on index pages.
+  return retryOnWriteConflict(() => prisma.$transaction(
     async (tx) => {
       const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, status: true } });
       if (!article) throw notFound("Article");
@@ -36,7 +37,7 @@ export async function publishArticle(user: CurrentUser, articleId: string) {
       return { ...updated, url: `/fact-checks/${updated.slug}`, approvedClaims: approved };
     },
     { isolationLevel: "Serializable" },
-  );
+  ));
 }
 
 export async function unpublishArticle(user: CurrentUser, articleId: string) {

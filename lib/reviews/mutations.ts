@@ -20,7 +20,8 @@ export async function reviewClaim(user: CurrentUser, claimId: string, input: Rev
   const edits = diffFields({ verdict: current.verdict, rationale: current.rationale }, { verdict: input.verdict, rationale: input.rationale });
   const status = DECISION_STATUS[input.decision];
 
-  await prisma.$transaction(async (tx) => {
+  // The answer is read inside the transaction: it shows exactly the decision that committed.
+  return prisma.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, version: input.version, status: "SUBMITTED" },
       data: {
@@ -57,6 +58,6 @@ export async function reviewClaim(user: CurrentUser, claimId: string, input: Rev
         ...edits,
       },
     });
+    return (await getClaim(claimId, tx))!;
   });
-  return (await getClaim(claimId))!;
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const INPUT_DIRS = ["app", "components", "lib", "public", "seeds"];
-const INPUT_FILES = ["instrumentation.ts", "package-lock.json", "package.json", "next.config.js", "tailwind.config.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const INPUT_FILES = ["instrumentation.ts", "proxy.ts", "package-lock.json", "package.json", "next.config.js", "tailwind.config.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", "generated", ".data"]);
 
 function walk(dir: string, out: string[]) {

@@ -1,0 +1,193 @@
+// Web security at the API layer: secrets never leave the server, cookie-
+// authenticated writes from another site are refused, and a production start
+// without a session secret fails loudly. (Headers and cookies on the real
+// production server are checked by e2e/security.spec.ts.)
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { stopImportQueue } from "@/lib/imports/queue";
+import { createImportJob } from "@/lib/imports/jobs";
+import { POST as createClaimRoute } from "@/app/api/articles/[id]/claims/route";
+import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
+import { POST as reviewRoute } from "@/app/api/claims/[id]/reviews/route";
+import { POST as commentRoute } from "@/app/api/claims/[id]/comments/route";
+import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
+import { POST as createUserRoute } from "@/app/api/users/route";
+import { POST as createTokenRoute } from "@/app/api/tokens/route";
+import { makeArticle, makeCaller, makeUser } from "@/seeds/factories";
+import { call, sessionCookie } from "./support/http";
+import { claimBody } from "./support/claims";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const API_DIR = path.join(ROOT, "app", "api");
+type Handler = Parameters<typeof call>[0];
+
+/** Every app/api route file as "/api/…" with its module. */
+async function apiRoutes() {
+  const files = (fs.readdirSync(API_DIR, { recursive: true }) as string[]).filter((f) => path.basename(f) === "route.ts").sort();
+  return Promise.all(
+    files.map(async (f) => ({ route: `/api/${path.dirname(f).split(path.sep).join("/")}`, module: (await import(/* @vite-ignore */ path.join(API_DIR, f))) as Record<string, Handler> })),
+  );
+}
+const routes = await apiRoutes();
+
+afterAll(async () => {
+  await stopImportQueue();
+});
+
+describe("no secret in any API response", () => {
+  it("crawls every GET route as an admin: no bcrypt hash, token hash, plain token or session secret", async () => {
+    const admin = await makeCaller("ADMIN");
+    const cookie = await sessionCookie(admin.user);
+    // A rich dataset: users made through the API (real bcrypt hashes), tokens, claims, reviews, comments, a published page, an import job.
+    const created = await call(createUserRoute, { headers: admin.headers, body: { email: `crawl-${Date.now()}@example.org`, name: "Crawled Person", role: "EDITOR", password: "crawl passphrase 2019" } });
+    expect(created.status).toBe(201);
+    const token = await call(createTokenRoute, { headers: admin.headers, body: { name: "crawl script" } });
+    expect(token.status).toBe(201);
+    const plainTokens = [token.json.token as string, admin.token];
+    const article = await makeArticle({ sourceUrl: `https://crawl.example/${Date.now()}` });
+    const owner = await makeCaller("REVIEWER");
+    plainTokens.push(owner.token);
+    const claim = await call(createClaimRoute, { params: { id: article.id }, headers: owner.headers, body: claimBody(article.text, "the sky was green in 2007") });
+    await call(commentRoute, { params: { id: claim.json.id }, headers: owner.headers, body: { body: "A comment." } });
+    const sub = await call(submitRoute, { params: { id: claim.json.id }, headers: owner.headers, body: { version: 1 } });
+    const editor = await makeCaller("EDITOR");
+    plainTokens.push(editor.token);
+    expect((await call(reviewRoute, { params: { id: claim.json.id }, headers: editor.headers, body: { decision: "APPROVE", version: sub.json.version } })).status).toBe(200);
+    expect((await call(publishRoute, { params: { id: article.id }, headers: editor.headers })).status).toBe(200);
+    const job = await createImportJob(admin.user.id, "ITEMS", [{ type: "items", items: [{ title: "Crawl import", text: "Words." }] }]);
+
+    // What each GET route needs to answer 200 with data in it.
+    const fixtures: Record<string, { path?: string; params?: Record<string, string> }[]> = {
+      "/api/health": [{}],
+      "/api/articles": [{ path: "/api/articles?pageSize=100" }],
+      "/api/articles/[id]": [{ params: { id: article.id } }],
+      "/api/articles/[id]/annotations": [{ params: { id: article.id } }],
+      "/api/articles/[id]/claims": [{ params: { id: article.id } }],
+      "/api/articles/[id]/export": [{ params: { id: article.id } }],
+      "/api/claims/[id]": [{ params: { id: claim.json.id } }],
+      "/api/review-queue": [{}],
+      "/api/fact-checks/[slug]/claimreview": [{ params: { slug: article.slug } }],
+      "/api/imports/[jobId]": [{ path: `/api/imports/${job.id}?include=articles`, params: { jobId: job.id } }],
+      "/api/audit": [{ path: "/api/audit?pageSize=200" }, { path: `/api/audit?entityId=${created.json.id}` }],
+      "/api/users": [{}],
+      "/api/tokens": [{}],
+    };
+
+    const hashes = (await prisma.apiToken.findMany({ select: { tokenHash: true } })).map((t) => t.tokenHash);
+    const passwordHashes = (await prisma.user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash);
+    const secret = process.env.NEXTAUTH_SECRET!;
+    expect(hashes.length).toBeGreaterThan(3);
+    let crawled = 0;
+    for (const { route, module } of routes) {
+      if (typeof module.GET !== "function") continue;
+      // next-auth's handler needs Next's request scope (cookies()); its GET endpoints
+      // (session, csrf, providers) are crawled on the production server by e2e/security.spec.ts.
+      if (route === "/api/auth/[...nextauth]") continue;
+      expect(fixtures[route], `a crawl fixture for GET ${route}`).toBeDefined();
+      for (const f of fixtures[route]) {
+        const res = await call(module.GET, { path: f.path ?? route, params: f.params, headers: { ...cookie } });
+        expect(res.status, `GET ${f.path ?? route}: ${res.text.slice(0, 200)}`).toBe(200);
+        expect(res.text.length, `GET ${f.path ?? route} said something`).toBeGreaterThan(1);
+        expect(res.text, `GET ${route}`).not.toMatch(/\$2[aby]\$\d\d\$/);
+        expect(res.text, `GET ${route}`).not.toMatch(/passwordHash|tokenHash/);
+        for (const h of [...hashes, ...passwordHashes]) expect(res.text.includes(h), `GET ${route} leaks a stored hash`).toBe(false);
+        for (const t of plainTokens) expect(res.text.includes(t), `GET ${route} leaks an API token`).toBe(false);
+        expect(res.text.includes(secret), `GET ${route} leaks NEXTAUTH_SECRET`).toBe(false);
+        crawled++;
+      }
+    }
+    expect(crawled).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe("cross-site requests", () => {
+  it("refuses every cookie-authenticated write from another site (403) and changes nothing", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const cookie = await sessionCookie(admin);
+    const article = await makeArticle({ sourceUrl: `https://csrf.example/${Date.now()}` });
+    const before = await prisma.auditEvent.count({ where: { actorId: admin.id } });
+    let checked = 0;
+    for (const { route, module } of routes) {
+      if (route === "/api/auth/[...nextauth]") continue; // next-auth checks its own CSRF token on sign-in
+      for (const method of ["POST", "PATCH", "DELETE", "PUT"] as const) {
+        if (typeof module[method] !== "function") continue;
+        for (const origin of ["https://evil.example", "null", "http://localhost:3000.evil.example", "http://localhost:4000"]) {
+          const res = await call(module[method], {
+            method,
+            path: route.replace(/\[[^\]]+\]/g, article.id),
+            params: { id: article.id, jobId: article.id, slug: article.slug },
+            headers: { ...cookie, origin, host: "localhost:3000" },
+            body: { title: "Forged" },
+          });
+          expect(res.status, `${method} ${route} from ${origin}: ${res.text.slice(0, 200)}`).toBe(403);
+          expect(res.json.error.code).toBe("forbidden");
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(4 * 14);
+    expect(await prisma.auditEvent.count({ where: { actorId: admin.id } })).toBe(before);
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title);
+  });
+
+  it("lets the same site through, and API tokens (not ambient credentials) from anywhere", async () => {
+    const admin = await makeCaller("ADMIN");
+    const cookie = await sessionCookie(admin.user);
+    const article = await makeArticle();
+    const { PATCH } = routes.find((r) => r.route === "/api/articles/[id]")!.module;
+    const same = await call(PATCH, { method: "PATCH", params: { id: article.id }, headers: { ...cookie, origin: "http://localhost:3000", host: "localhost:3000" }, body: { title: "Same site" } });
+    expect(same.status).toBe(200);
+    const viaToken = await call(PATCH, { method: "PATCH", params: { id: article.id }, headers: { ...admin.headers, origin: "https://elsewhere.example", host: "localhost:3000" }, body: { title: "By script" } });
+    expect(viaToken.status).toBe(200);
+  });
+
+  it("has no server actions that could bypass the route wrapper's Origin check", () => {
+    // Next.js refuses a server action whose Origin differs from Host on its own;
+    // that protection only holds while next.config does not widen allowedOrigins.
+    const config = fs.readFileSync(path.join(ROOT, "next.config.js"), "utf8");
+    expect(config).not.toMatch(/allowedOrigins/);
+    const withActions: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && e.name !== "generated") walk(p);
+        else if (/\.(ts|tsx)$/.test(e.name) && /^\s*["']use server["']/m.test(fs.readFileSync(p, "utf8"))) withActions.push(path.relative(ROOT, p));
+      }
+    };
+    for (const d of ["app", "components", "lib"]) walk(path.join(ROOT, d));
+    // Today there are none; any added later must live in an actions.ts (CONVENTIONS.md) and authorize itself.
+    for (const f of withActions) expect(path.basename(f), `${f} declares server actions`).toBe("actions.ts");
+  });
+});
+
+describe("production settings", () => {
+  const run = (args: string[], env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      execFile(process.execPath, args, { cwd: ROOT, env, timeout: 60_000 }, (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` });
+      });
+    });
+
+  it("npm start with DATABASE_URL and no NEXTAUTH_SECRET exits 1 with a clear message", async () => {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: "postgresql://x@127.0.0.1:1/x", PORT: "3999" };
+    const r = await run(["--import", "tsx", "scripts/start.ts"], env);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain("NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set");
+  }, 60_000);
+
+  it("the production CSP allows no eval and no framing; nosniff and a referrer policy are on every path", async () => {
+    const r = await run(["-e", "require('./next.config.js').headers().then((h) => console.log(JSON.stringify(h)))"], { PATH: process.env.PATH, NODE_ENV: "production" } as NodeJS.ProcessEnv);
+    const rules = JSON.parse(r.out) as Array<{ source: string; headers: Array<{ key: string; value: string }> }>;
+    const all = rules.find((x) => x.source === "/:path*")!;
+    const h = Object.fromEntries(all.headers.map((x) => [x.key.toLowerCase(), x.value]));
+    expect(h["content-security-policy"]).not.toContain("unsafe-eval");
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).toContain("object-src 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBeTruthy();
+  });
+});
