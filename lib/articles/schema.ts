@@ -8,7 +8,8 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 const MAX_TEXT = 900_000;
 
-const optionalText = (max: number) =>
+/** An optional trimmed string of at most `max` characters; empty or missing becomes undefined. */
+export const optionalText = (max: number) =>
   z
     .string({ error: "must be a string" })
     .trim()

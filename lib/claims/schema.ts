@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrlSchema } from "@/lib/articles/schema";
+import { httpUrlSchema, optionalText as sharedOptionalText } from "@/lib/articles/schema";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/types";
 import { MAX_QUOTE, MAX_SOURCES, STANCES, VERDICTS } from "./constants";
 
@@ -21,14 +21,8 @@ export const selectorSchema = z
     else if (s.end - s.start !== s.exact.length) ctx.addIssue({ code: "custom", path: ["exact"], message: "must be as long as end - start" });
   });
 
-const optionalText = (max: number) =>
-  z
-    .string({ error: "must be a string" })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null));
+// Sources store an absent publisher or excerpt as null.
+const optionalText = (max: number) => sharedOptionalText(max).transform((v) => v ?? null);
 
 export const sourceInputSchema = z.strictObject({
   url: httpUrlSchema,
