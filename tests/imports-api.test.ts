@@ -203,4 +203,20 @@ describe("POST /api/imports with files (multipart)", () => {
     expect(pdf.status).toBe(400);
     expect(pdf.json.error.fields.files).toMatch(/^report\.pdf: unsupported file type/);
   });
+
+  it("fails an .html upload of 19 MB of tiny tags as one item naming the file, without building its DOM", async () => {
+    const { headers } = await makeCaller("ADMIN");
+    const t = unique();
+    // ~2.4 million tags: as a DOM, several gigabytes; refused by counting them first.
+    const dense = new File([`<html><head><title>Dense ${t}</title></head><body><article>${"<b>x</b>".repeat(19 * 1024 * 128)}</article></body></html>`], "dense.html", { type: "text/html" });
+    const ok = new File([`Title: Small ${t}\n\nThe story beside the big one, ${t}.`], "small.txt", { type: "text/plain" });
+    const res = await upload([dense, ok], headers);
+    expect(res.status).toBe(202);
+    const before = process.memoryUsage().rss;
+    const job = await finish(res.json.jobId, headers);
+    expect(job).toMatchObject({ status: "PARTIAL", total: 2, imported: 1, failed: 1 });
+    expect(job.errors).toEqual([{ index: 0, label: "dense.html", message: "dense.html: the page has more than 100000 HTML tags, too many to read", fields: { files: "dense.html: the page has more than 100000 HTML tags, too many to read" } }]);
+    // Not a timing test: the refusal is a count, so memory barely moves.
+    expect(process.memoryUsage().rss - before).toBeLessThan(500 * 1024 * 1024);
+  });
 });

@@ -55,10 +55,10 @@ function fromApiItem(label: string, item: unknown): ExpandedItem {
 
 const titled = (base: string, title: unknown) => (typeof title === "string" && title.trim() ? `${base}: ${title.trim()}` : base);
 
-function expandFile(name: string, content: string): ExpandedItem[] {
+async function expandFile(name: string, content: string): Promise<ExpandedItem[]> {
   let raws: RawArticle[];
   try {
-    raws = parseImportFile(name, content);
+    raws = await parseImportFile(name, content);
   } catch (e) {
     return [failure(name, e)];
   }
@@ -73,7 +73,7 @@ function expandFile(name: string, content: string): ExpandedItem[] {
 async function expandUrl(url: string, opts: ExpandOptions): Promise<ExpandedItem[]> {
   try {
     const page = await safeFetch(url, { accept: "html", field: "url", allowPrivate: opts.allowPrivate });
-    const raw = extractArticleFromHtml(page.body, page.url);
+    const raw = await extractArticleFromHtml(page.body, page.url);
     return [fromRaw(url, { ...raw, sourceUrl: raw.sourceUrl ?? page.url })];
   } catch (e) {
     return [failure(url, e)];

@@ -126,7 +126,7 @@ describe("safeFetch against a local server", () => {
     const res = await safeFetch(`${base}/news`, local);
     expect(res).toMatchObject({ url: `${base}/news`, contentType: "text/html" });
     expect(res.body).toBe(NEWS);
-    const article = extractArticleFromHtml(res.body, res.url);
+    const article = await extractArticleFromHtml(res.body, res.url);
     expect(article.title).toBe("Council approves 12% water rate rise after marathon session");
     expect(article.sourceUrl).toBe(`${base}/news/2024/03/05/council-water-rates?utm_source=rss`);
   });

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { htmlToArticle } from "@/lib/imports/html";
-import { extractArticleFromHtml } from "./extract-html";
+import { AppError } from "@/lib/errors";
+import { extractArticleFromHtml, MAX_ELEMENTS_FOR_READABILITY, MAX_TAGS_TO_PARSE } from "./extract-html";
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../tests/imports/fixtures/${name}`, import.meta.url), "utf8");
 
@@ -55,8 +56,8 @@ describe("extractArticleFromHtml on realistic news pages", () => {
         "It will be the eighteenth day of action by drivers since the dispute began in the summer of 2022.",
       ],
     },
-  ])("$file: metadata, story, no boilerplate", ({ file, pageUrl, expected, paragraphs }) => {
-    const article = extractArticleFromHtml(fixture(file), pageUrl);
+  ])("$file: metadata, story, no boilerplate", async ({ file, pageUrl, expected, paragraphs }) => {
+    const article = await extractArticleFromHtml(fixture(file), pageUrl);
     expect(article).toMatchObject(expected);
     expect(article.text).toBeUndefined();
     const text = storedText(article.html);
@@ -74,29 +75,29 @@ describe("extractArticleFromHtml metadata", () => {
     ["an author list", { "@type": "ReportageNewsArticle", headline: "H", author: ["Ana Silva", { name: "Li Wei" }, "Ana Silva"] }, "Ana Silva, Li Wei"],
     ["a URL-form @type inside WebPage.mainEntity", { "@type": "WebPage", mainEntity: { "@type": "https://schema.org/NewsArticle", headline: "H", author: { name: "Li Wei" } } }, "Li Wei"],
     ["an organisation as author", { "@type": ["Article", "NewsArticle"], headline: "H", author: [{ "@type": "Organization", name: "Reuters" }] }, "Reuters"],
-  ])("reads JSON-LD with %s", (_label, data, author) => {
-    const article = extractArticleFromHtml(page(ld(data) + '<meta name="author" content="Meta Author">'));
+  ])("reads JSON-LD with %s", async (_label, data, author) => {
+    const article = await extractArticleFromHtml(page(ld(data) + '<meta name="author" content="Meta Author">'));
     expect(article).toMatchObject({ title: "H", author });
   });
 
-  it("prefers JSON-LD, then Open Graph / meta, then the page itself", () => {
+  it("prefers JSON-LD, then Open Graph / meta, then the page itself", async () => {
     const og = '<meta property="og:title" content="OG title"><meta property="og:site_name" content="OG Site"><meta property="article:published_time" content="2024-01-02T03:04:05Z"><title>Doc title | Site</title>';
-    expect(extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "LD title", datePublished: "2023-12-31", publisher: { name: "LD Pub" } }) + og))).toMatchObject({
+    expect(await extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "LD title", datePublished: "2023-12-31", publisher: { name: "LD Pub" } }) + og))).toMatchObject({
       title: "LD title",
       publishedAt: "2023-12-31T00:00:00.000Z",
       publisher: "LD Pub",
     });
-    expect(extractArticleFromHtml(page(og))).toMatchObject({ title: "OG title", publishedAt: "2024-01-02T03:04:05.000Z", publisher: "OG Site" });
-    expect(extractArticleFromHtml(page("<title>Doc title</title>")).title).toBe("Doc title");
+    expect(await extractArticleFromHtml(page(og))).toMatchObject({ title: "OG title", publishedAt: "2024-01-02T03:04:05.000Z", publisher: "OG Site" });
+    expect((await extractArticleFromHtml(page("<title>Doc title</title>"))).title).toBe("Doc title");
   });
 
-  it("skips JSON-LD that is not valid JSON", () => {
+  it("skips JSON-LD that is not valid JSON", async () => {
     const html = page('<script type="application/ld+json">{ "@type": "NewsArticle", headline: oops }</script><meta property="og:title" content="From OG">');
-    expect(extractArticleFromHtml(html).title).toBe("From OG");
+    expect((await extractArticleFromHtml(html)).title).toBe("From OG");
   });
 
-  it("decodes HTML entities some CMSs leave in JSON-LD strings", () => {
-    expect(extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "Q&amp;A: the budget" }))).title).toBe("Q&A: the budget");
+  it("decodes HTML entities some CMSs leave in JSON-LD strings", async () => {
+    expect((await extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "Q&amp;A: the budget" })))).title).toBe("Q&A: the budget");
   });
 
   it.each([
@@ -106,35 +107,80 @@ describe("extractArticleFromHtml metadata", () => {
     ["the page URL when nothing else", "", "https://news.example/x", "https://news.example/x"],
     ["not a javascript: canonical", '<link rel="canonical" href="javascript:alert(1)">', "https://news.example/x", "https://news.example/x"],
     ["nothing for a relative canonical without a page URL", '<link rel="canonical" href="/a/story">', undefined, undefined],
-  ])("sourceUrl: %s", (_label, head, pageUrl, expected) => {
-    expect(extractArticleFromHtml(page(head), pageUrl).sourceUrl).toBe(expected);
+  ])("sourceUrl: %s", async (_label, head, pageUrl, expected) => {
+    expect((await extractArticleFromHtml(page(head), pageUrl)).sourceUrl).toBe(expected);
   });
 
   it.each([
     ["<html lang>", '<html lang="pt-BR">', "", "pt-BR"],
     ["og:locale", "<html>", '<meta property="og:locale" content="en_GB">', "en-GB"],
     ["nothing usable", '<html lang="???">', "", undefined],
-  ])("language from %s", (_label, open, head, expected) => {
+  ])("language from %s", async (_label, open, head, expected) => {
     const html = page(head).replace("<html>", open);
-    expect(extractArticleFromHtml(html).language).toBe(expected);
+    expect((await extractArticleFromHtml(html)).language).toBe(expected);
   });
 
-  it("drops dates it cannot read and profile URLs given as authors", () => {
-    const article = extractArticleFromHtml(page('<meta property="article:published_time" content="yesterday-ish"><meta property="article:author" content="https://facebook.com/someone">'));
+  it("drops dates it cannot read and profile URLs given as authors", async () => {
+    const article = await extractArticleFromHtml(page('<meta property="article:published_time" content="yesterday-ish"><meta property="article:author" content="https://facebook.com/someone">'));
     expect(article.publishedAt).toBeUndefined();
     expect(article.author).toBeUndefined();
   });
 
-  it("falls back to Readability's byline", () => {
+  it("falls back to Readability's byline", async () => {
     const body = `<p class="byline">By Jane Doe</p>${"<p>The council met on Tuesday and agreed the budget after a long debate, officials said.</p>".repeat(8)}`;
-    expect(extractArticleFromHtml(page("<title>T</title>", body)).author).toBe("Jane Doe");
+    expect((await extractArticleFromHtml(page("<title>T</title>", body))).author).toBe("Jane Doe");
   });
 
-  it("never runs the page's scripts", () => {
+  it("never runs the page's scripts", async () => {
     const html = page('<title>T</title><script>document.title = "pwned"; document.body.innerHTML = "<p>pwned</p>";</script>');
-    const article = extractArticleFromHtml(html);
+    const article = await extractArticleFromHtml(html);
     expect(article.title).toBe("T");
     expect(storedText(article.html)).toContain("The council met on Tuesday");
     expect(storedText(article.html)).not.toContain("pwned");
+  });
+
+  it("resolves the story's relative links against the page URL, or the page's <base href>", async () => {
+    const body = `<p>The council met on Tuesday and agreed <a href="/budget/2024">the budget</a> after a long debate, officials said in a statement.</p>`.repeat(6);
+    const fromUrl = await extractArticleFromHtml(page("<title>T</title>", body), "https://news.example/local/story");
+    expect(fromUrl.html).toContain('href="https://news.example/budget/2024"');
+    const fromBase = await extractArticleFromHtml(page('<title>T</title><base href="https://cdn.example/mirror/">', body.replaceAll('"/budget/2024"', '"budget/2024"')), "https://news.example/local/story");
+    expect(fromBase.html).toContain('href="https://cdn.example/mirror/budget/2024"');
+  });
+
+  it("decodes entities in JSON-LD but keeps markup as text", async () => {
+    expect((await extractArticleFromHtml(page(ld({ "@type": "NewsArticle", headline: "Tom &amp; Jerry &lt;3 <b>cheese</b>" })))).title).toBe("Tom & Jerry <3 <b>cheese</b>");
+  });
+});
+
+describe("extractArticleFromHtml on very large pages", () => {
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: <em>the council</em> met.</p>`).join("");
+  const over = Math.ceil(MAX_ELEMENTS_FOR_READABILITY / 2) + 10; // two elements per paragraph
+
+  it("takes the story from <article> without running Readability", async () => {
+    const html = `<!doctype html><html><head><title>Long</title></head><body><nav>Menu</nav><article>${paragraphs(over)}</article></body></html>`;
+    const article = await extractArticleFromHtml(html, "https://news.example/long");
+    expect(article.title).toBe("Long");
+    const text = storedText(article.html);
+    expect(text).toContain(`Paragraph ${over - 1}: the council met.`);
+    expect(text).not.toContain("Menu");
+  });
+
+  it("fails naming the field and the limit when there is no <article> or <main>", async () => {
+    const html = `<!doctype html><html><body><div>${paragraphs(over)}</div></body></html>`;
+    const err = await extractArticleFromHtml(html, "https://news.example/long").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).fields?.url).toMatch(new RegExp(`^the page has \\d+ elements, more than the ${MAX_ELEMENTS_FOR_READABILITY} `));
+    const fileErr = await extractArticleFromHtml(html, undefined, { field: "files", prefix: "big.html: " }).catch((e: unknown) => e);
+    expect((fileErr as AppError).fields?.files).toMatch(/^big\.html: the page has \d+ elements/);
+  });
+
+  it("refuses a page with more tags than it parses, before building a DOM", async () => {
+    const tags = "<b>x</b>".repeat(MAX_TAGS_TO_PARSE + 1);
+    const err = await extractArticleFromHtml(`<html><body><article>${tags}</article></body></html>`, undefined, { field: "files", prefix: "huge.html: " }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).fields).toEqual({ files: `huge.html: the page has more than ${MAX_TAGS_TO_PARSE} HTML tags, too many to read` });
+    // Just under the limit still reads.
+    const ok = await extractArticleFromHtml(`<html><body><article>${"<b>x</b>".repeat(MAX_TAGS_TO_PARSE - 10)}</article></body></html>`);
+    expect(storedText(ok.html)).toMatch(/^x+$/);
   });
 });

@@ -7,9 +7,9 @@ import { toArticleInput } from "./validate";
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../tests/imports/fixtures/${name}`, import.meta.url), "utf8");
 
-function fileError(name: string, content: string): string | undefined {
+async function fileError(name: string, content: string): Promise<string | undefined> {
   try {
-    parseImportFile(name, content);
+    await parseImportFile(name, content);
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("invalid_input");
@@ -19,8 +19,8 @@ function fileError(name: string, content: string): string | undefined {
 }
 
 describe("parseImportFile fixtures", () => {
-  it("reads a .txt with a header block", () => {
-    expect(parseImportFile("wire-story.txt", fixture("wire-story.txt"))).toEqual([
+  it("reads a .txt with a header block", async () => {
+    expect(await parseImportFile("wire-story.txt", fixture("wire-story.txt"))).toEqual([
       {
         title: "Port Ellis lifeboat crew rescue four from stranded yacht",
         author: "Sam Whitfield",
@@ -33,8 +33,8 @@ describe("parseImportFile fixtures", () => {
     ]);
   });
 
-  it("reads a plain .txt: first non-empty line is the title", () => {
-    expect(parseImportFile("plain-story.txt", fixture("plain-story.txt"))).toEqual([
+  it("reads a plain .txt: first non-empty line is the title", async () => {
+    expect(await parseImportFile("plain-story.txt", fixture("plain-story.txt"))).toEqual([
       {
         title: "Library opening hours extended over summer",
         text: "Millbrook library will open until 8pm on weekdays from July, the council said.\nThe change is funded by a one-off grant of £45,000.",
@@ -42,8 +42,8 @@ describe("parseImportFile fixtures", () => {
     ]);
   });
 
-  it("reads a .md with front matter and renders the body with marked", () => {
-    const [item] = parseImportFile("story.md", fixture("story.md"));
+  it("reads a .md with front matter and renders the body with marked", async () => {
+    const [item] = await parseImportFile("story.md", fixture("story.md"));
     expect(item).toMatchObject({
       title: "Harbor City's new bike lanes: what the data shows",
       author: "Priya Raman, Tom Okafor",
@@ -61,8 +61,8 @@ describe("parseImportFile fixtures", () => {
     expect(htmlToArticle(item.html!).text).toMatch(/^One year after the Market Street protected lane opened/);
   });
 
-  it("reads a .csv: one item per row, headers trimmed and case-insensitive, the bad row failing alone", () => {
-    const items = parseImportFile("articles.csv", fixture("articles.csv"));
+  it("reads a .csv: one item per row, headers trimmed and case-insensitive, the bad row failing alone", async () => {
+    const items = await parseImportFile("articles.csv", fixture("articles.csv"));
     expect(items).toHaveLength(3);
     expect(items[0]).toMatchObject({
       title: "Ferry fares frozen for a second year",
@@ -78,8 +78,8 @@ describe("parseImportFile fixtures", () => {
     expect(toArticleInput(items[1])).toMatchObject({ ok: false, fields: { title: "is required" } });
   });
 
-  it("reads a .json array, accepting snake_case and dropping unknown keys", () => {
-    const items = parseImportFile("articles.json", fixture("articles.json"));
+  it("reads a .json array, accepting snake_case and dropping unknown keys", async () => {
+    const items = await parseImportFile("articles.json", fixture("articles.json"));
     expect(items).toHaveLength(3);
     expect(items[0]).toEqual({
       title: "Harbour wall repairs to start in May",
@@ -94,8 +94,8 @@ describe("parseImportFile fixtures", () => {
     expect(toArticleInput(items[2])).toMatchObject({ ok: false, fields: { publishedAt: "must be a date (YYYY-MM-DD or ISO 8601)" } });
   });
 
-  it.each([["news-og.html"], ["news-og.HTM"]])("reads %s through the HTML extractor", (name) => {
-    const [item] = parseImportFile(name, fixture("news-og.html"));
+  it.each([["news-og.html"], ["news-og.HTM"]])("reads %s through the HTML extractor", async (name) => {
+    const [item] = await parseImportFile(name, fixture("news-og.html"));
     expect(item).toMatchObject({ title: "Rail strike talks collapse as union sets three new walkout dates", author: "Hannah Lewis", publishedAt: "2024-06-03T06:15:00.000Z" });
     expect(htmlToArticle(item.html!).text).not.toContain("Buy now");
   });
@@ -114,8 +114,8 @@ describe("parseImportFile edge cases", () => {
     ["a .json export wrapped in {articles: []}", "wrapped.json", '{"articles":[{"title":"T","text":"Body"}]}', { title: "T", text: "Body" }],
     ["a .json with a numeric title", "n.json", '[{"title":2024,"text":"Body"}]', { title: "2024", text: "Body" }],
     ["an .html fragment with no title: the file name", "Council Minutes.html", "<p>The council met.</p>", { title: "Council Minutes" }],
-  ])("%s", (_label, name, content, expected) => {
-    expect(parseImportFile(name, content)[0]).toEqual(expect.objectContaining(expected));
+  ])("%s", async (_label, name, content, expected) => {
+    expect((await parseImportFile(name, content))[0]).toEqual(expect.objectContaining(expected));
   });
 
   it.each([
@@ -129,8 +129,8 @@ describe("parseImportFile edge cases", () => {
     ["shifted.csv", "title,text\nA,b,c,d\n", /^shifted\.csv: is not valid CSV \(Too many fields.* in row 2\)$/],
     ["notitle.csv", "headline?,body\nA,b\n", "notitle.csv: has no title column (the first row must name the columns)"],
     ["notext.csv", "title,author\nA,b\n", "notext.csv: has no text or html column"],
-  ])("refuses %s", (name, content, message) => {
-    const error = fileError(name, content);
+  ])("refuses %s", async (name, content, message) => {
+    const error = await fileError(name, content);
     if (typeof message === "string") expect(error).toBe(message);
     else expect(error).toMatch(message);
   });

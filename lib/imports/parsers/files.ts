@@ -81,7 +81,7 @@ function parseCsvFile(name: string, source: string): RawArticle[] {
  * Parses one uploaded file. `.txt`, `.md` and `.html` give one article; `.json`
  * and `.csv` give one per object or row, in file order.
  */
-export function parseImportFile(name: string, content: string): RawArticle[] {
+export async function parseImportFile(name: string, content: string): Promise<RawArticle[]> {
   const ext = extensionOf(name);
   const source = content.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (!IMPORT_FILE_EXTENSIONS.includes(ext as (typeof IMPORT_FILE_EXTENSIONS)[number])) {
@@ -95,7 +95,7 @@ export function parseImportFile(name: string, content: string): RawArticle[] {
       return [parseMarkdownFile(source)];
     case ".html":
     case ".htm": {
-      const article = extractArticleFromHtml(source);
+      const article = await extractArticleFromHtml(source, undefined, { field: "files", prefix: `${name}: ` });
       return [{ ...article, title: article.title ?? (baseName(name) || undefined) }];
     }
     case ".json":
