@@ -20,7 +20,15 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts runs before every route, so Next buffers each request body for
+    // it, by default only the first 10 MB: a 15 MB upload reached
+    // POST /api/imports cut short ("malformed multipart/form-data"). Imports take
+    // up to 20 MB (IMPORT_MAX_BYTES); a little more is buffered so that route
+    // still sees an over-limit upload as one and answers 413.
+    proxyClientMaxBodySize: "21mb",
+  },
   serverExternalPackages: ["sanitize-html", "linkedom", "pg", "bcryptjs"],
   async headers() {
     return [

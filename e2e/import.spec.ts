@@ -83,3 +83,25 @@ test("the import page has no serious accessibility violations", async ({ page })
   for (const name of ["Files", "URL", "Feed URL", "Title", "Text or HTML"]) await expect(page.getByLabel(name, { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test("uploads past Next's 10 MB proxy buffer arrive whole through the real server; past 20 MB they get 413", async ({ page, baseURL }) => {
+  await signInOverHttp(page, DEMO.admin);
+  const run = `${Date.now()}`;
+  // 15 MB: a padding article too long to import, then a real one after the 10 MB mark.
+  const items = [{ title: `Padding ${run}`, text: "x".repeat(15 * 1024 * 1024) }, { title: `After the padding ${run}`, text: `The story past the 10 MB mark, ${run}.` }];
+  const big = Buffer.from(JSON.stringify(items));
+  const posted = await page.request.post("/api/imports", { headers: { Origin: baseURL! }, multipart: { files: { name: "big.json", mimeType: "application/json", buffer: big } } });
+  expect(posted.status(), await posted.text()).toBe(202);
+  const { jobId } = await posted.json();
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/imports/${jobId}`)).json()).status, { timeout: 60_000 })
+    .toBe("PARTIAL");
+  const job = await (await page.request.get(`/api/imports/${jobId}`)).json();
+  expect(job).toMatchObject({ total: 2, imported: 1, failed: 1 });
+  expect(job.errors).toEqual([expect.objectContaining({ label: `big.json, item 1`, fields: { text: expect.stringMatching(/at most/) } })]);
+
+  const tooBig = await page.request.post("/api/imports", { headers: { Origin: baseURL! }, multipart: { files: { name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(21 * 1024 * 1024, 32) } } });
+  expect(tooBig.status()).toBe(413);
+  expect((await tooBig.json()).error).toMatchObject({ code: "too_large", fields: { files: expect.any(String) } });
+});
+
