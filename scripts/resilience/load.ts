@@ -1,14 +1,17 @@
 // Load: the production app on a fresh database, 20 reviewers creating and
 // editing claims on one article while 50 anonymous readers load a published
 // fact-check page, for LOAD_SECONDS (default 60). Passes when no request gets a
-// 5xx (or no answer) and every accepted write is there afterwards. Reports
-// requests per second, p50/p99 latency and the Next.js server's peak RSS.
+// 5xx (or no answer), every accepted write is there afterwards and the Next.js
+// server's peak resident memory stays under 512 MB. Reports requests per
+// second, p50/p99 latency and that peak.
 import { describe as describeSelector } from "@/lib/anchoring/describe";
 import { Checks, DEMO_PASSWORD, findNextServer, log, percentile, runScript, Session, startServer, statusKb, type Reply } from "./common";
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const WRITERS = 20;
 const READERS = 50;
+/** The issue's target for the app server's peak resident memory under this load. */
+const RSS_LIMIT_MB = 512;
 // Bounds on each loop besides the clock, so a fast failure cannot spin forever.
 const MAX_ITERATIONS = 100_000;
 
@@ -135,7 +138,7 @@ async function main(checks: Checks) {
     checks.check("the article holds exactly as many claims as creates answered 201", stored.size === created201, `${stored.size} stored, ${created201} × 201`);
     checks.check("every accepted claim is stored", missing.length === 0, missing.length ? `${missing.length} missing` : `${accepted.size} claims`);
     checks.check("every accepted edit is stored (version matches the last 200)", wrongVersion.length === 0, wrongVersion.length ? `${wrongVersion.length} differ` : `${samples.filter((x) => x.kind === "edit claim" && x.status === 200).length} edits`);
-    checks.check("the Next.js server's peak RSS was read", peakRss > 0, nextPid ? `pid ${nextPid}` : "no next-server process found");
+    checks.check(`the Next.js server's peak RSS stayed under ${RSS_LIMIT_MB} MB`, peakRss > 0 && peakRss < RSS_LIMIT_MB * 1024, nextPid ? `${(peakRss / 1024).toFixed(0)} MB, pid ${nextPid}` : "no next-server process found");
     checks.check("readers and writers both made progress", by("read fact-check page").length > READERS && created201 > WRITERS, `${by("read fact-check page").length} reads, ${created201} creates`);
 
     const fmt = (xs: Sample[]) => `${xs.length} req, ${(xs.length / elapsed).toFixed(1)} req/s, p50 ${percentile(xs.map((x) => x.ms), 50).toFixed(0)} ms, p99 ${percentile(xs.map((x) => x.ms), 99).toFixed(0)} ms`;
