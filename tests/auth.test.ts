@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, verifyCredentials } from "@/lib/auth/credentials";
 import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { GET as listArticlesRoute } from "@/app/api/articles/route";
+import { authOptions } from "@/lib/auth/options";
 import { makeUser, TEST_PASSWORD } from "@/seeds/factories";
 import { call, sessionCookie } from "./support/http";
 import { NextRequest } from "next/server";
@@ -58,6 +59,26 @@ describe("sign-in", () => {
     const body = await res.json();
     expect(body.error.code).toBe("rate_limited");
     expect(body.url).toContain("error=RateLimited");
+  });
+});
+
+describe("sign-in errors", () => {
+  it("an internal failure reaches the browser as the code Unavailable, never the error's own text", async () => {
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> } };
+    const user = await makeUser();
+    // Headers that cannot be read: an internal error inside the sign-in check.
+    const broken = { headers: new Proxy({}, { get: () => { throw new Error("internal detail: postgres://verity:secret@db/verity"); } }) };
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await expect(provider.options.authorize({ email: user.email, password: TEST_PASSWORD }, broken)).rejects.toThrow(/^Unavailable$/);
+    } finally {
+      console.error = original;
+    }
+    expect(String(errors.flat())).toContain("internal detail");
+    // A plain wrong password is still a quiet null (next-auth's CredentialsSignin).
+    await expect(provider.options.authorize({ email: user.email, password: "wrong" }, { headers: {} })).resolves.toBeNull();
   });
 });
 

@@ -124,7 +124,7 @@ describe("users API", () => {
 });
 
 describe("deactivation and role changes take effect on the next request", () => {
-  it("refuses a deactivated user's session and API token, and accepts them again once reactivated", async () => {
+  it("refuses a deactivated user's session and API token; reactivated, the session works again but the token stays revoked", async () => {
     const admin = await makeCaller("ADMIN");
     const victim = await makeCaller("REVIEWER");
     const cookie = await sessionCookie(victim.user);
@@ -139,8 +139,14 @@ describe("deactivation and role changes take effect on the next request", () => 
 
     expect((await patchUser(victim.user.id, admin.headers, { active: true })).status).toBe(200);
     expect((await call(listArticles, { headers: cookie })).status).toBe(200);
+    expect((await call(listArticles, { headers: victim.headers })).status).toBe(401);
     const events = (await auditOf(victim.user.id)).filter((e) => e.action === "user.update");
     expect(events.map((e) => e.changes)).toEqual([{ active: { from: true, to: false } }, { active: { from: false, to: true } }]);
+    const tokens = await prisma.apiToken.findMany({ where: { userId: victim.user.id } });
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((t) => t.revokedAt !== null)).toBe(true);
+    const revocations = await prisma.auditEvent.findMany({ where: { action: "token.revoke", entityId: { in: tokens.map((t) => t.id) } } });
+    expect(revocations.map((e) => [e.entityId, e.actorId, e.changes])).toEqual(tokens.map((t) => [t.id, admin.user.id, { reason: "user deactivated", userId: victim.user.id }]));
   });
 
   it("applies a role change on the next request, with the same session", async () => {

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an active account.",
   RateLimited: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  Unavailable: "Verity could not check your sign-in just now. Try again in a moment.",
 };
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {

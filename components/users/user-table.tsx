@@ -95,7 +95,7 @@ export function UserTable({ users, currentUserId }: { users: UserRowDto[]; curre
                   <td className="px-4 py-2 text-right">
                     {isSelf ? null : u.active ? (
                       <button type="button" disabled={busy} aria-label={`Deactivate ${u.name}`}
-                        onClick={() => update(u, { active: false }, `${u.name} is deactivated and signed out of Verity.`)}
+                        onClick={() => update(u, { active: false }, `${u.name} is deactivated, signed out of Verity, and their API tokens are revoked.`)}
                         className="rounded border border-red-700 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-60">
                         Deactivate
                       </button>

@@ -26,7 +26,10 @@ export const authOptions: NextAuthOptions = {
         } catch (e) {
           // next-auth turns a thrown error's message into ?error=...; keep it a code.
           if (e instanceof AppError && e.code === "rate_limited") throw new Error("RateLimited");
-          throw e;
+          // Anything else (the database is down, say) is logged here; the
+          // address bar gets a code, never the internal error's text.
+          console.error("[verity] sign-in could not be checked:", e);
+          throw new Error("Unavailable");
         }
       },
     }),

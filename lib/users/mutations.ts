@@ -52,6 +52,15 @@ export async function updateUser(actor: Actor, id: string, patch: UserUpdateInpu
     if (Object.keys(changes).length === 0) return before;
     const after = await tx.user.update({ where: { id }, data: { role: patch.role, active: patch.active, name: patch.name }, select: userSelect });
     await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: id, changes: changes as Prisma.InputJsonValue });
+    if (before.active && after.active === false) {
+      // Deactivation ends the user's API tokens for good: reactivating someone
+      // must not bring back tokens that may have leaked while they were away.
+      const live = await tx.apiToken.findMany({ where: { userId: id, revokedAt: null }, select: { id: true } });
+      if (live.length) {
+        await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: new Date() } });
+        for (const t of live) await recordAudit(tx, { actorId: actor.id, action: "token.revoke", entityType: "ApiToken", entityId: t.id, changes: { reason: "user deactivated", userId: id } });
+      }
+    }
     return after;
   });
 }
