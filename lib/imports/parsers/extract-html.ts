@@ -96,7 +96,7 @@ export const MAX_ELEMENTS_FOR_READABILITY = 30_000;
 export const MAX_TAGS_TO_PARSE = 100_000;
 
 /** Start tags in the markup, counting stops just past `limit`. */
-function countStartTags(html: string, limit: number): number {
+export function countStartTags(html: string, limit: number): number {
   const re = /<[a-zA-Z]/g;
   let n = 0;
   while (n <= limit && re.exec(html)) n++;
