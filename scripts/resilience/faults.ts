@@ -1,8 +1,9 @@
 // Database faults: stop the embedded PostgreSQL under the running production app
 // (while claim writes are in flight), check that the app answers 503 quickly
 // instead of hanging or failing with 500, start PostgreSQL again on the same
-// port, and check that the same app process recovers by itself and that every
-// interrupted write is all there or not there at all.
+// port, and check that the same app process recovers by itself, that every
+// interrupted write is all there or not there at all, and that an import cut
+// off part-way resumes and finishes with each article exactly once.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,10 @@ import { Checks, findNextServer, findPostmaster, log, runScript, Session, sleep,
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 const MAX_ATTEMPTS = 2_000;
+/** Enough that the import is still running a second in (~75 articles/s here). */
+const IMPORT_ITEMS = 600;
+/** pg-boss retries a failed run after 10 s; the stale-lease sweep re-queues within ~45 s. */
+const IMPORT_RESUME_MS = 120_000;
 
 /** pg_ctl as the user that owns the cluster (Postgres refuses to run as root). */
 function pgCtl(bin: string, args: string[]) {
@@ -72,6 +77,16 @@ async function main(checks: Checks) {
     log(`faults: postmaster pid ${pm.pid} (port ${pm.port}, data ${pm.dataDir}); next-server pid ${nextPid}`);
     checks.check("baseline: /api/health is 200", (await admin.request("GET", "/api/health")).status === 200);
 
+    // An import running as the database stops: it must finish once it is back,
+    // with every article exactly once.
+    const stamp = Date.now().toString(36);
+    const importItems = Array.from({ length: IMPORT_ITEMS }, (_, i) => ({ title: `Fault import ${stamp} item ${i + 1}`, text: `Imported while the database stops, item ${i + 1} of run ${stamp}.` }));
+    const queued = await admin.request<{ jobId: string }>("POST", "/api/imports", { items: importItems });
+    if (queued.status !== 202) throw new Error(`queueing the import: ${queued.status} ${queued.text}`);
+    const jobId = queued.body.jobId;
+    type Job = { status: string; total: number; imported: number; duplicates: number; failed: number };
+    const job = async () => (await admin.request<Job>("GET", `/api/imports/${jobId}`, undefined, 5_000)).body;
+
     // Writes in flight as the database stops: four writers in a loop, the stop after
     // a second, so some claims commit, some are cut off inside their transaction
     // (3 sources and an audit event in one), and some never reach the database.
@@ -83,6 +98,7 @@ async function main(checks: Checks) {
     };
     const writers = Array.from({ length: 4 }, writer);
     await sleep(1_000);
+    const importAtStop = await job();
     stopAt = Date.now();
     process.kill(pm.pid, "SIGINT"); // fast shutdown: open transactions are rolled back, clients cut off
     await Promise.all(writers);
@@ -93,6 +109,7 @@ async function main(checks: Checks) {
     checks.check("writes around the stop got 201 or 503, never 500 or no answer", statuses.every((s) => s === 201 || s === 503), [...new Set(statuses)].join(" "));
     checks.check("some writes committed before the stop and some were refused after it", tally(201) > 0 && tally(503) > 0);
     checks.check("postgres stopped", (await within(15_000, async () => !alive(pm.pid))) !== null);
+    checks.check("an import was part-way through at the stop", importAtStop.status === "RUNNING" && importAtStop.imported < IMPORT_ITEMS, `${importAtStop.status}, ${importAtStop.imported} of ${IMPORT_ITEMS} imported`);
 
     // Counted from the signal: the writers above kept going for 300 ms after it.
     const healthIn = await within(5_000 - (Date.now() - stopAt), async () => (await admin.request("GET", "/api/health", undefined, 5_000)).status === 503);
@@ -138,6 +155,17 @@ async function main(checks: Checks) {
       if (a.body.items.some((e) => e.action === "claim.create")) audited++;
     }
     checks.check("every stored claim has its audit event (same transaction)", audited === claims.length, `${audited}/${claims.length}`);
+
+    // The interrupted import resumes by itself (pg-boss retry or the stale-lease sweep).
+    const t1 = Date.now();
+    let last: Job | undefined;
+    const finished = await within(IMPORT_RESUME_MS, async () => {
+      last = await job().catch(() => undefined);
+      return !!last && last.status !== "QUEUED" && last.status !== "RUNNING";
+    });
+    checks.check("the interrupted import resumed and finished, every item imported", finished !== null && last?.status === "SUCCEEDED" && last.imported === IMPORT_ITEMS && last.failed === 0 && last.duplicates === 0, `${last?.status}: ${last?.imported} imported, ${last?.duplicates} duplicates, ${last?.failed} failed, ${((Date.now() - t1) / 1000).toFixed(0)} s after recovery`);
+    const found = await admin.request<{ total: number }>("GET", `/api/articles?q=${encodeURIComponent(`Fault import ${stamp}`)}&pageSize=1`);
+    checks.check("no article imported twice or lost", found.body.total === IMPORT_ITEMS, `${found.body.total} articles for ${IMPORT_ITEMS} items`);
   } catch (e) {
     crashed = true;
     console.error(`\n--- app log (${server.logFile}) ---\n${server.tail(40)}\n---`);
