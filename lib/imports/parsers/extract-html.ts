@@ -115,36 +115,31 @@ function baseUri(doc: Document, base: string | undefined): string | undefined {
  */
 export async function extractArticleFromHtml(html: string, pageUrl?: string, error: { field: string; prefix?: string } = { field: "url" }): Promise<RawArticle> {
   const [{ parseHTML }, { Readability }] = await Promise.all([import("linkedom"), import("@mozilla/readability")]);
+  const refuse = (reason: string) => invalidInput({ [error.field]: `${error.prefix ?? ""}${reason}` });
   const base = httpBase(pageUrl);
-  if (countStartTags(html, MAX_TAGS_TO_PARSE) > MAX_TAGS_TO_PARSE) {
-    throw invalidInput({ [error.field]: `${error.prefix ?? ""}the page has more than ${MAX_TAGS_TO_PARSE} HTML tags, too many to read` });
+  if (countStartTags(html, MAX_TAGS_TO_PARSE) > MAX_TAGS_TO_PARSE) throw refuse(`the page has more than ${MAX_TAGS_TO_PARSE} HTML tags, too many to read`);
+  const doc = parseHTML(html).document as unknown as Document;
+  // linkedom has no URL for a parsed string; Readability resolves links against these.
+  Object.defineProperty(doc, "documentURI", { value: base ?? "about:blank", configurable: true });
+  Object.defineProperty(doc, "baseURI", { value: baseUri(doc, base) ?? "about:blank", configurable: true });
+  const meta = readMetadata(doc, base);
+  const docTitle = cleanText(doc.title);
+  removeBoilerplate(doc);
+  const fallbackHtml = doc.querySelector("article, [itemprop=articleBody], main")?.innerHTML;
+  const elements = doc.querySelectorAll("*").length;
+  const tooBig = elements > MAX_ELEMENTS_FOR_READABILITY;
+  if (tooBig && !fallbackHtml) {
+    throw refuse(`the page has ${elements} elements, more than the ${MAX_ELEMENTS_FOR_READABILITY} the story finder reads, and no <article> or <main> to take the story from`);
   }
-  const dom = parseHTML(html);
-  {
-    const doc = dom.document as unknown as Document;
-    // linkedom has no URL for a parsed string; Readability resolves links against these.
-    const resolved = baseUri(doc, base);
-    Object.defineProperty(doc, "documentURI", { value: base ?? "about:blank", configurable: true });
-    Object.defineProperty(doc, "baseURI", { value: resolved ?? "about:blank", configurable: true });
-    const meta = readMetadata(doc, base);
-    const docTitle = cleanText(doc.title);
-    removeBoilerplate(doc);
-    const fallback = doc.querySelector("article, [itemprop=articleBody], main");
-    const fallbackHtml = fallback?.innerHTML;
-    const elements = doc.querySelectorAll("*").length;
-    if (elements > MAX_ELEMENTS_FOR_READABILITY && !fallbackHtml) {
-      throw invalidInput({ [error.field]: `${error.prefix ?? ""}the page has ${elements} elements, more than the ${MAX_ELEMENTS_FOR_READABILITY} the story finder reads, and no <article> or <main> to take the story from` });
-    }
-    const article = elements > MAX_ELEMENTS_FOR_READABILITY ? null : new Readability(doc).parse();
-    const content = cleanText(article?.content) ? article?.content ?? undefined : fallbackHtml;
-    return {
-      title: clip(firstOf(meta.title, article?.title, docTitle), MAX_TITLE),
-      html: content?.trim() || undefined,
-      sourceUrl: meta.sourceUrl,
-      author: clip(meta.author ?? stripByline(article?.byline ?? undefined), MAX_NAME),
-      publisher: clip(meta.publisher ?? cleanText(article?.siteName), MAX_NAME),
-      publishedAt: meta.publishedAt ?? toIsoDate(article?.publishedTime),
-      language: meta.language ?? languageTag(article?.lang),
-    };
-  }
+  const article = tooBig ? null : new Readability(doc).parse();
+  const content = cleanText(article?.content) ? article?.content ?? undefined : fallbackHtml;
+  return {
+    title: clip(firstOf(meta.title, article?.title, docTitle), MAX_TITLE),
+    html: content?.trim() || undefined,
+    sourceUrl: meta.sourceUrl,
+    author: clip(meta.author ?? stripByline(article?.byline ?? undefined), MAX_NAME),
+    publisher: clip(meta.publisher ?? cleanText(article?.siteName), MAX_NAME),
+    publishedAt: meta.publishedAt ?? toIsoDate(article?.publishedTime),
+    language: meta.language ?? languageTag(article?.lang),
+  };
 }
