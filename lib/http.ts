@@ -5,7 +5,7 @@ import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { hasRole, type Role } from "@/lib/auth/permissions";
 import { AppError, errorBody, invalidInput } from "@/lib/errors";
 import { isWriteConflict } from "@/lib/db";
-import { assertStorableJson, unstorableFields, zodFields } from "@/lib/validation";
+import { parseJsonBody, unstorableFields, zodFields } from "@/lib/validation";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -75,15 +75,7 @@ async function readJson(req: NextRequest, optional = false): Promise<unknown> {
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
   if (!text.trim() && optional) return {};
   if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object", { fields: { body: "is required" } });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
-  }
-  // Before the schema: a NUL or a lone surrogate would otherwise reach Postgres as a 500.
-  assertStorableJson(data);
-  return data;
+  return parseJsonBody(text);
 }
 
 /**

@@ -71,5 +71,19 @@ export function assertStorableJson(value: unknown): void {
   if (Object.keys(fields).length) throw invalidInput(fields);
 }
 
-/** The earlier name, kept for callers that adopted it (lib/imports/jobs.ts). */
-export const unstorableStringFields = unstorableFields;
+/**
+ * A request body's text as JSON: invalid_input naming `body` when it is not
+ * JSON, or naming each field that cannot be stored. The check comes before any
+ * schema: a NUL or a lone surrogate would otherwise reach Postgres (jsonb
+ * refuses them) as a 500.
+ */
+export function parseJsonBody(text: string): unknown {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
+  }
+  assertStorableJson(data);
+  return data;
+}

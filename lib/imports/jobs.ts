@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { forbidden, invalidInput } from "@/lib/errors";
-import { unstorableStringFields } from "@/lib/validation";
+import { unstorableFields } from "@/lib/validation";
 import { describeSources } from "./expand";
 import { enqueueImportJob } from "./queue";
 import type { ImportJobInput, ImportSource } from "./types";
@@ -17,7 +17,7 @@ export async function createImportJob(actorId: string | null, kind: ImportKind, 
     if (s.type === "file" && s.content.includes("\u0000")) throw invalidInput({ files: `${s.name}: is not a text file (it holds NUL bytes)` });
   }
   // (The API refuses such JSON naming the field; this guards every other way in.)
-  if (Object.keys(unstorableStringFields(sources)).length) throw invalidInput({ body: "must not contain NUL (\\u0000) characters or invalid Unicode" });
+  if (Object.keys(unstorableFields(sources)).length) throw invalidInput({ body: "must not contain NUL (\\u0000) characters or invalid Unicode" });
   const label = describeSources(sources);
   const input: ImportJobInput = { sources };
   return prisma.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { AppError, invalidInput } from "@/lib/errors";
-import { assertStorableJson, zodFields } from "@/lib/validation";
+import { parseJsonBody, zodFields } from "@/lib/validation";
 import { checkHop, formatBytes } from "./fetch/safe-fetch";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_FILES, importRequestSchema, isImportableFileName, IMPORT_FILE_ACCEPT } from "./schema";
 import type { ImportSource } from "./types";
@@ -49,14 +49,8 @@ async function readMultipart(req: Request, contentType: string): Promise<{ kind:
 async function readJsonRequest(req: Request): Promise<{ kind: ImportKind; sources: ImportSource[] }> {
   const text = new TextDecoder().decode(await readBody(req, IMPORT_MAX_BYTES, "body"));
   if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object or multipart/form-data with files", { fields: { body: "is required" } });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_input", "The request body is not valid JSON", { fields: { body: "is not valid JSON" } });
-  }
-  // NUL and lone surrogates cannot be stored (jsonb refuses them): a 400 naming the field, e.g. items.3.title.
-  assertStorableJson(data);
+  // NUL and lone surrogates are a 400 naming the field, e.g. items.3.title.
+  const data = parseJsonBody(text);
   const parsed = importRequestSchema.safeParse(data);
   if (!parsed.success) throw invalidInput(zodFields(parsed.error));
   const body = parsed.data;
