@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "./env";
+import { databaseUrl } from "./env";
 
 // One client per process. Next's dev server re-evaluates modules on every
 // change; keeping the client on globalThis stops each reload opening a new pool.
@@ -10,7 +10,7 @@ const globalForPrisma = globalThis as unknown as { verityPrisma?: PrismaClient }
 function client(): PrismaClient {
   if (!globalForPrisma.verityPrisma) {
     const adapter = new PrismaPg({
-      connectionString: env().DATABASE_URL,
+      connectionString: databaseUrl(),
       max: 10,
       // A request must fail fast (503) when Postgres is down, not hang.
       connectionTimeoutMillis: 5_000,

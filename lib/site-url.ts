@@ -5,14 +5,10 @@ import { env } from "./env";
  * (the address behind a proxy), else the origin the request came to.
  */
 export function siteUrl(requestOrigin: string): string {
-  const configured = env().NEXTAUTH_URL?.trim();
+  const configured = env().NEXTAUTH_URL;
   if (configured) {
-    try {
-      const u = new URL(configured);
-      return `${u.origin}${u.pathname}`.replace(/\/+$/, "");
-    } catch {
-      /* not a URL: fall back to the request's origin */
-    }
+    const u = new URL(configured);
+    return `${u.origin}${u.pathname}`.replace(/\/+$/, "");
   }
   return requestOrigin.replace(/\/+$/, "");
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
+import { reloadEnv } from "@/lib/env";
 import { POST as postImport } from "@/app/api/imports/route";
 import { GET as getImport } from "@/app/api/imports/[jobId]/route";
 import { stopImportQueue } from "@/lib/imports/queue";
@@ -148,6 +149,7 @@ describe("POST /api/imports with JSON", () => {
     const { headers } = await makeCaller("ADMIN");
     const saved = process.env.IMPORT_ALLOW_PRIVATE_HOSTS;
     delete process.env.IMPORT_ALLOW_PRIVATE_HOSTS;
+    reloadEnv();
     try {
       const res = await call(postImport, { path: "/api/imports", headers, body: { url: "http://127.0.0.1:9/news" } });
       expect(res.status).toBe(400);
@@ -157,6 +159,7 @@ describe("POST /api/imports with JSON", () => {
       expect(feed.json.error.fields.feedUrl).toMatch(/refused/);
     } finally {
       process.env.IMPORT_ALLOW_PRIVATE_HOSTS = saved;
+      reloadEnv();
     }
   });
 });

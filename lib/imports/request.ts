@@ -1,6 +1,7 @@
 import "server-only";
 import type { ImportKind } from "@/lib/generated/prisma/client";
 import { AppError, invalidInput } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { parseJsonBody, zodFields } from "@/lib/validation";
 import { checkHop, formatBytes } from "./fetch/safe-fetch";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_FILES, importRequestSchema, isImportableFileName, IMPORT_FILE_ACCEPT } from "./schema";
@@ -55,7 +56,7 @@ async function readJsonRequest(req: Request): Promise<{ kind: ImportKind; source
   if (!parsed.success) throw invalidInput(zodFields(parsed.error));
   const body = parsed.data;
   // Literal private addresses are refused now; host names are checked when they resolve, in the job.
-  const allowPrivate = process.env.IMPORT_ALLOW_PRIVATE_HOSTS === "1" || process.env.IMPORT_ALLOW_PRIVATE_HOSTS === "true";
+  const allowPrivate = env().IMPORT_ALLOW_PRIVATE_HOSTS;
   if (body.url) {
     checkHop(body.url, { allowPrivate, field: "url" });
     return { kind: "URL", sources: [{ type: "url", url: body.url }] };

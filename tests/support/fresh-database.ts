@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import pg from "pg";
 import { ensureDatabase } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrate";
+import { reloadEnv } from "@/lib/env";
 
 export function databaseUrl(name: string): string {
   const u = new URL(inject("serverUrl"));
@@ -28,6 +29,8 @@ export async function useFreshDatabase(tag: string): Promise<string> {
   const url = await createDatabase(tag);
   await applyMigrations(url);
   process.env.DATABASE_URL = url;
+  // Settings are read once; modules imported earlier may already have read them.
+  reloadEnv();
   return url;
 }
 

@@ -4,6 +4,7 @@
 // and size and time are capped. Server-only (undici), but no Next or Prisma.
 import { Agent, fetch } from "undici";
 import { AppError, invalidInput } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { decodeBody } from "./decode";
 import { RefusedAddressError, article, createGuardedLookup } from "./guarded-lookup";
 import { classifyAddress } from "./ip-ranges";
@@ -118,7 +119,7 @@ export async function safeFetch(url: string, opts: SafeFetchOptions): Promise<Sa
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const allowPrivate = opts.allowPrivate ?? process.env.IMPORT_ALLOW_PRIVATE_HOSTS === "1";
+  const allowPrivate = opts.allowPrivate ?? env().IMPORT_ALLOW_PRIVATE_HOSTS;
   const fail = (message: string) => invalidInput({ [field]: message });
   const tooLarge = () => fail(`too large: over ${formatBytes(maxBytes)}`);
 
