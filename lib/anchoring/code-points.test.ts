@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe as suite, expect, it } from "vitest";
-import { codePointToUtf16Offset, splitsSurrogatePair, utf16ToCodePointOffset } from "./code-points";
+import { codePointToUtf16Offset, splitsSurrogatePair, utf16ToCodePointOffset, utf16ToCodePointOffsets } from "./code-points";
 import { EMOJI_ARTICLE } from "./fixtures";
 
 suite("code point offsets", () => {
@@ -62,7 +62,19 @@ suite("code point offsets", () => {
     );
   });
 
+  it("converts many offsets at once exactly as one at a time, lone and split surrogates included", () => {
+    const units = ["a", "\ud83d", "\ude00", "😀", "\ud83d\ud83d", "\u0301"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        const convert = utf16ToCodePointOffsets(text);
+        for (let i = 0; i <= text.length; i++) expect(convert(i)).toBe(utf16ToCodePointOffset(text, i));
+      }),
+    );
+  });
+
   it.each([-1, 0.5, Number.NaN, 99])("throws a RangeError for offset %s", (offset) => {
+    expect(() => utf16ToCodePointOffsets("a😀b")(offset)).toThrow(RangeError);
     expect(() => utf16ToCodePointOffset("a😀b", offset)).toThrow(RangeError);
     expect(() => codePointToUtf16Offset("a😀b", offset)).toThrow(RangeError);
   });

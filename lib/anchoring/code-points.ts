@@ -66,3 +66,30 @@ export function codePointToUtf16Offset(text: string, cpOffset: number): number {
   }
   return i;
 }
+
+/**
+ * utf16ToCodePointOffset for many offsets into the same text: one pass over the
+ * text, then a binary search per offset. Converting each of an article's claims
+ * separately walks the text from the start every time (claims × text length).
+ */
+export function utf16ToCodePointOffsets(text: string): (utf16Offset: number) => number {
+  // Start of every surrogate pair, found the way utf16ToCodePointOffset walks the text.
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) pairs.push(i++);
+  }
+  return (utf16Offset) => {
+    assertOffset("utf16Offset", utf16Offset, text.length);
+    // Each pair starting before the offset is two units but one code point; a
+    // pair the offset cuts through has one unit before it and counts as none,
+    // which is the same deduction (rounding down to the pair's start).
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pairs[mid] < utf16Offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return utf16Offset - lo;
+  };
+}

@@ -1,7 +1,7 @@
-import search from "approx-string-match";
+import { findMatchEnds, findMatchStart, type StepBudget } from "./approx-match";
 import { splitsSurrogatePair } from "./code-points";
 import { isSpaceCode } from "./normalize";
-import { contextAgreement, ERROR_WEIGHT, nearness, NEAR_WEIGHT, searchMargin, type Query, type Span } from "./scoring";
+import { contextAgreement, ERROR_WEIGHT, nearness, NEAR_WEIGHT, searchMargin, suffixAgreement, type Query, type Span } from "./scoring";
 
 // Quotes this short match by accident too easily to be worth it.
 const MIN_FUZZY_LENGTH = 5;
@@ -15,22 +15,65 @@ const PIECE_LENGTH = 24;
 const PIECES = 5;
 const MAX_SEEDS = 40;
 
-/** Best approximate match inside any of the [from, to) `regions`, or null. */
-function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[]): Span | null {
+/**
+ * Finding where a match starts costs a reverse search, about (quote length)² / 32
+ * steps. Text that repeats itself (a run of one character, a table of identical
+ * rows) gives a best match at nearly every position; past this many steps only
+ * the matches whose suffix and position look best are followed up. Ordinary text
+ * has a handful of best matches and never comes near it.
+ */
+const START_SEARCH_BUDGET = 10_000_000;
+
+/**
+ * The indexes of `ends` worth finding a start for: all of them when affordable,
+ * else the `limit` best by what the end alone tells (suffix agreement, nearness
+ * of the implied start), in text order.
+ */
+function affordableEnds(hay: string, q: Query, ends: number[], from: number, limit: number): number[] {
+  const all = ends.map((_, i) => i);
+  if (ends.length <= limit) return all;
+  const guess = (i: number) => {
+    const end = ends[i] + from;
+    return suffixAgreement(hay, end, q.suffix) + NEAR_WEIGHT * nearness(end - q.exact.length, q.hint, hay.length);
+  };
+  const scores = all.map(guess);
+  return all.sort((a, b) => scores[b] - scores[a] || a - b).slice(0, limit).sort((a, b) => a - b);
+}
+
+/**
+ * Block steps one fuzzy() may spend finding match ends (~70 million a second
+ * here). The search costs text × active blocks, and a block stays active only
+ * while the text keeps nearly matching the quote: the longest quote (10,000)
+ * over the largest article (900,000) takes ~31 million in ordinary prose (a
+ * 2,000-character quote ~7 million) but ~280 million (4 s) in text made to
+ * resemble the quote everywhere (a run of one character), which is where the
+ * budget stops it.
+ */
+export const FUZZY_SEARCH_STEPS = 60_000_000;
+
+/** Best approximate match inside any of the [from, to) `regions`, or null (also when the budget runs out). */
+function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[], budget: StepBudget): Span | null {
   let best: Span | null = null;
   let bestScore = -Infinity;
-  for (let r = 0; r < regions.length; r += 2) {
+  const len = q.exact.length;
+  // Starts this call can afford, shared by all its regions.
+  let left = Math.max(1, Math.floor(START_SEARCH_BUDGET / ((len + maxErrors) * Math.ceil(len / 32))));
+  for (let r = 0; r < regions.length && left > 0; r += 2) {
     const from = regions[r];
     const to = regions[r + 1];
     const slice = from === 0 && to === hay.length ? hay : hay.slice(from, to);
-    for (const m of search(slice, q.exact, maxErrors)) {
-      const start = m.start + from;
-      const end = m.end + from;
-      if (end <= start || m.errors > maxErrors) continue;
+    const { ends, errors, exhausted } = findMatchEnds(slice, q.exact, maxErrors, budget);
+    if (exhausted) return null;
+    const picked = affordableEnds(hay, q, ends, from, left);
+    left -= picked.length;
+    for (const i of picked) {
+      const start = findMatchStart(slice, q.exact, ends[i], errors) + from;
+      const end = ends[i] + from;
+      if (end <= start || errors > maxErrors) continue;
       const context = contextAgreement(hay, start, end, q);
       if (q.exact.length < SHORT_FUZZY_LENGTH && context < SHORT_FUZZY_MIN_CONTEXT) continue;
       const score =
-        context + NEAR_WEIGHT * nearness(start, q.hint, hay.length) - ERROR_WEIGHT * m.errors;
+        context + NEAR_WEIGHT * nearness(start, q.hint, hay.length) - ERROR_WEIGHT * errors;
       if (score > bestScore) {
         bestScore = score;
         best = { start, end };
@@ -77,7 +120,7 @@ function seededRegions(hay: string, exact: string, maxErrors: number, from: numb
 
 /**
  * Approximate match of q.exact in hay allowing 20% of its length in edits
- * (bit-parallel Myers via approx-string-match), or null.
+ * (bit-parallel Myers, approx-match.ts), or null.
  */
 export function fuzzy(hay: string, q: Query): Span | null {
   const len = q.exact.length;
@@ -92,18 +135,21 @@ export function fuzzy(hay: string, q: Query): Span | null {
     areas.push(Math.max(0, q.hint - margin), Math.min(hay.length, q.hint + len + margin));
   }
   if (areas[0] !== 0 || areas[1] !== hay.length) areas.push(0, hay.length);
+  // Out of budget, the quote stays unplaced (ORPHANED) rather than placed on a partial search.
+  const budget: StepBudget = { steps: FUZZY_SEARCH_STEPS };
   for (let a = 0; a < areas.length; a += 2) {
     const from = areas[a];
     const to = areas[a + 1];
     const seeded = seededRegions(hay, q.exact, maxErrors, from, to);
-    let hit = (seeded && bestFuzzy(hay, q, maxErrors, seeded)) || bestFuzzy(hay, q, maxErrors, [from, to]);
+    let hit = (seeded && bestFuzzy(hay, q, maxErrors, seeded, budget)) || bestFuzzy(hay, q, maxErrors, [from, to], budget);
     // A window edge can cut through the quote, leaving a truncated match that is
     // still within the error budget; search again with room on both sides.
     if (hit && ((from > 0 && hit.start - from <= maxErrors) || (to < hay.length && to - hit.end <= maxErrors))) {
       const room = len + maxErrors;
       const lo = Math.max(0, hit.start - room);
-      hit = bestFuzzy(hay, q, maxErrors, [lo, Math.min(hay.length, hit.end + room)]) ?? hit;
+      hit = bestFuzzy(hay, q, maxErrors, [lo, Math.min(hay.length, hit.end + room)], budget) ?? hit;
     }
+    if (budget.steps < 0) return null;
     if (hit) return hit;
   }
   return null;

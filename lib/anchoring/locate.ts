@@ -1,22 +1,24 @@
 import { splitsSurrogatePair } from "./code-points";
 import { fuzzy, tidyFuzzySpan } from "./fuzzy";
 import { normalize, normalizeCached, toNormalizedOffset, toOriginalOffset } from "./normalize";
+import { occurrenceFinder } from "./occurrences";
 import { contextAgreement, nearness, NEAR_WEIGHT, searchMargin, type Query } from "./scoring";
 import type { LocateResult } from "./types";
 
-/** Best-scoring exact occurrence of q.exact in hay, or -1. indexOf loops, O(64) per hit. */
+/** Best-scoring exact occurrence of q.exact in hay, or -1. O(64) per hit, linear in the text (occurrences.ts). */
 function bestExact(hay: string, q: Query): number {
   const len = q.exact.length;
+  const find = occurrenceFinder(q.exact);
   let best = -1;
   let bestScore = -Infinity;
   let bestContext = 0;
   const scan = (from: number, to: number): void => {
-    // Slicing bounds each indexOf: on the full string, the call after the last
+    // Slicing bounds the search: on the full string, the search after the last
     // hit in the window would run on to the next occurrence or the end of the text.
     const area = from === 0 && to >= hay.length ? hay : hay.slice(from, to + len);
-    for (let j = area.indexOf(q.exact); j !== -1; j = area.indexOf(q.exact, j + 1)) {
+    find(area, (j) => {
       const i = j + from;
-      if (splitsSurrogatePair(hay, i) || splitsSurrogatePair(hay, i + len)) continue;
+      if (splitsSurrogatePair(hay, i) || splitsSurrogatePair(hay, i + len)) return;
       const context = contextAgreement(hay, i, i + len, q);
       const score = context + NEAR_WEIGHT * nearness(i, q.hint, hay.length);
       if (score > bestScore) {
@@ -24,7 +26,7 @@ function bestExact(hay: string, q: Query): number {
         best = i;
         bestContext = context;
       }
-    }
+    });
   };
   if (!Number.isNaN(q.hint)) {
     // Usually the quote only shifted a little. A hit near the old position whose

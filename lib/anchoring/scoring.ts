@@ -28,14 +28,19 @@ export function searchMargin(quoteLength: number): number {
 
 /** Characters of stored prefix/suffix that agree with the text around [start, end). */
 export function contextAgreement(hay: string, start: number, end: number, q: Query): number {
-  const { prefix, suffix } = q;
+  const { prefix } = q;
   let p = 0;
   const pMax = Math.min(prefix.length, start);
   while (p < pMax && hay.charCodeAt(start - 1 - p) === prefix.charCodeAt(prefix.length - 1 - p)) p++;
+  return p + suffixAgreement(hay, end, q.suffix);
+}
+
+/** Characters of `suffix` that agree with the text from `end` on. */
+export function suffixAgreement(hay: string, end: number, suffix: string): number {
   let s = 0;
   const sMax = Math.min(suffix.length, hay.length - end);
   while (s < sMax && hay.charCodeAt(end + s) === suffix.charCodeAt(s)) s++;
-  return p + s;
+  return s;
 }
 
 /** 1 at the old position, falling linearly to 0 a whole text-length away. */

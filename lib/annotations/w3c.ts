@@ -1,6 +1,6 @@
 // Claims as W3C Web Annotations (https://www.w3.org/TR/annotation-model/).
 // Pure: no Next, no Prisma. The caller loads the data; this only reshapes it.
-import { utf16ToCodePointOffset } from "@/lib/anchoring/code-points";
+import { utf16ToCodePointOffsets } from "@/lib/anchoring/code-points";
 import { VERDICT_INFO, type Verdict } from "@/lib/claims/constants";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -94,7 +94,9 @@ export const collectionIri = (baseUrl: string, articleId: string) =>
 /** The single page; the annotations route serves it on its own for `?page=0`. */
 export const pageIri = (baseUrl: string, articleId: string) => `${collectionIri(baseUrl, articleId)}?page=0`;
 
-function selectors(text: string, claim: AnnotatableClaim): SpecificResourceTarget["selector"] {
+type ToCodePoints = (utf16Offset: number) => number;
+
+function selectors(text: string, toCodePoints: ToCodePoints, claim: AnnotatableClaim): SpecificResourceTarget["selector"] {
   const { exact, prefix, suffix, start, end } = claim.selector;
   const quote: TextQuoteSelector = { type: "TextQuoteSelector", exact, prefix, suffix };
   // An ORPHANED claim's quote was not found in the current text, so its stored
@@ -108,13 +110,17 @@ function selectors(text: string, claim: AnnotatableClaim): SpecificResourceTarge
   // index the current text; the model counts code points.
   return [
     quote,
-    { type: "TextPositionSelector", start: utf16ToCodePointOffset(text, start), end: utf16ToCodePointOffset(text, end) },
+    { type: "TextPositionSelector", start: toCodePoints(start), end: toCodePoints(end) },
   ];
 }
 
-export function toAnnotation(input: AnnotationInput, claim: AnnotatableClaim): Annotation {
+/**
+ * `toCodePoints` converts offsets in article.text; a collection passes one
+ * converter for all its claims, so the text is read once, not once per claim.
+ */
+export function toAnnotation(input: AnnotationInput, claim: AnnotatableClaim, toCodePoints: ToCodePoints = utf16ToCodePointOffsets(input.article.text)): Annotation {
   const { baseUrl, article } = input;
-  const selector = selectors(article.text, claim);
+  const selector = selectors(article.text, toCodePoints, claim);
   const sourceDate = revisionDate(input.revisions, claim.articleRevision);
   const target = (source: string): SpecificResourceTarget => ({
     type: "SpecificResource",
@@ -147,7 +153,8 @@ export function toAnnotation(input: AnnotationInput, claim: AnnotatableClaim): A
 /** An article's claims as an AnnotationCollection whose one page is embedded as `first` (model §5). */
 export function toAnnotationCollection(input: AnnotationInput): AnnotationCollection {
   const id = collectionIri(input.baseUrl, input.article.id);
-  const items = input.claims.map((c) => toAnnotation(input, c));
+  const toCodePoints = utf16ToCodePointOffsets(input.article.text);
+  const items = input.claims.map((c) => toAnnotation(input, c, toCodePoints));
   return {
     "@context": ANNO_CONTEXT,
     id,

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assemble, blocksFromPlainText, isValidBlocks } from "./blocks";
+import { assemble, blocksFromPlainText, cleanBlockText, isValidBlocks } from "./blocks";
 
 describe("blocksFromPlainText", () => {
   it.each([
@@ -46,5 +47,28 @@ describe("isValidBlocks", () => {
     ["not an array", 3, false],
   ])("%j over %i chars → %s", (blocks, len, ok) => {
     expect(isValidBlocks(blocks, len as number)).toBe(ok);
+  });
+});
+
+describe("cleanBlockText (preformatted)", () => {
+  // The regexes it replaced (quadratic on long runs of blanks or newlines), kept as the reference.
+  const reference = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "");
+
+  it.each([
+    ["trailing blanks per line", "a  \t\n  b \n\n", "a\n  b"],
+    ["leading and trailing newlines only", "\n\n  a\n\n", "  a"],
+    ["CR and CRLF", "a \r\nb\t\rc", "a\nb\nc"],
+    ["blanks before a line separator", "a \u2028b\t\u2029", "a\u2028b\u2029"],
+    ["only blanks", " \t \n \n", ""],
+  ])("%s", (_name, input, expected) => {
+    expect(cleanBlockText(input, true)).toBe(expected);
+    expect(reference(input)).toBe(expected);
+  });
+
+  it("matches the reference regexes on random text", () => {
+    const unit = fc.constantFrom(" ", "\t", "\n", "\r", "\u2028", "\u2029", "\u00a0", "a");
+    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+      expect(cleanBlockText(text, true)).toBe(reference(text));
+    }), { numRuns: 2000 });
   });
 });

@@ -7,6 +7,8 @@ describe("normalizeSourceUrl", () => {
     ["https://example.com:443/a?utm_source=x&b=2&a=1#top", "https://example.com/a?a=1&b=2"],
     ["http://example.com:80/", "http://example.com/"],
     ["https://example.com/a?fbclid=123", "https://example.com/a"],
+    ["https://example.com/a//b///", "https://example.com/a//b"],
+    ["https://example.com////", "https://example.com/"],
   ])("%s → %s", (input, expected) => {
     expect(normalizeSourceUrl(input)).toBe(expected);
   });

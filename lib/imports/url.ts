@@ -11,6 +11,13 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** s without its trailing "/"s; /\/+$/ retries from every slash of an inner run (quadratic). */
+function withoutTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x2f) end--;
+  return s.slice(0, end);
+}
+
 /** Lower-cases scheme and host, drops default ports, fragments, tracking parameters and a trailing slash. */
 export function normalizeSourceUrl(value: string): string {
   const u = new URL(value.trim());
@@ -19,6 +26,6 @@ export function normalizeSourceUrl(value: string): string {
   if ((u.protocol === "http:" && u.port === "80") || (u.protocol === "https:" && u.port === "443")) u.port = "";
   for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
   u.searchParams.sort();
-  if (u.pathname.length > 1 && u.pathname.endsWith("/")) u.pathname = u.pathname.replace(/\/+$/, "");
+  if (u.pathname.length > 1 && u.pathname.endsWith("/")) u.pathname = withoutTrailingSlashes(u.pathname);
   return u.toString();
 }

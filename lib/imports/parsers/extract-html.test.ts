@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { htmlToArticle } from "@/lib/imports/html";
 import { AppError } from "@/lib/errors";
-import { countStartTags, extractArticleFromHtml, MAX_ELEMENTS_FOR_READABILITY, MAX_TAGS_TO_PARSE } from "./extract-html";
+import { countStartTags, extractArticleFromHtml, MAX_ELEMENTS_FOR_READABILITY, MAX_READABILITY_WORK, MAX_TAGS_TO_PARSE } from "./extract-html";
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../tests/imports/fixtures/${name}`, import.meta.url), "utf8");
 
@@ -182,8 +182,44 @@ describe("extractArticleFromHtml on very large pages", { timeout: 30_000 }, () =
     expect((err as AppError).fields).toEqual({ files: `huge.html: the page has more than ${MAX_TAGS_TO_PARSE} HTML tags, too many to read` });
   });
 
+  it("refuses a page nested deeper than it parses quickly, before building a DOM", async () => {
+    const t = performance.now();
+    const err = await extractArticleFromHtml(`<html><body>${"<div>".repeat(90_000)}x</body></html>`, undefined, { field: "files", prefix: "deep.html: " }).catch((e: unknown) => e);
+    expect(performance.now() - t).toBeLessThan(2_000);
+    expect((err as AppError).fields).toEqual({ files: "deep.html: the page nests its HTML tags more than 1000 deep, too deep to read" });
+  });
+
+  it.each([["text only", "just words"], ["comments only", "<!-- a --><!-- b -->"]])("refuses a page with no elements (%s) as invalid input", async (_name, html) => {
+    const err = await extractArticleFromHtml(html, undefined, { field: "files", prefix: "a.html: " }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).fields).toEqual({ files: "a.html: the page has no HTML elements to read" });
+  });
+
   it("counts start tags only, and stops counting just past the limit", () => {
     expect(countStartTags("<p>a < b, 1<2</p><!-- c --><br/><IMG src=x>", 100)).toBe(3);
     expect(countStartTags("<b>x</b>".repeat(50), 10)).toBe(11);
+  });
+});
+
+describe("the story finder's work is bounded by elements × depth", () => {
+  const stacks = (depth: number, copies: number, wrap = (s: string) => s) =>
+    `<!doctype html><html><head><title>Stacks</title></head><body>${wrap(`${"<div>".repeat(depth)}<p>words here and there, a sentence of the story.</p>${"</div>".repeat(depth)}`.repeat(copies))}</body></html>`;
+
+  it("refuses quickly, naming the reason, a page too deep for it and without <article> or <main>", async () => {
+    // 18,000 elements 900 deep: Readability took 78 s of CPU on this.
+    const started = performance.now();
+    await expect(extractArticleFromHtml(stacks(900, 20))).rejects.toMatchObject({ fields: { url: expect.stringMatching(/nest 90\d deep, more than the story finder can read/) } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("takes the story from <main> instead when there is one", async () => {
+    const raw = await extractArticleFromHtml(stacks(900, 20, (s) => `<main>${s}</main>`));
+    expect(raw.html).toContain("a sentence of the story");
+  });
+
+  it("still runs on an ordinary page", async () => {
+    const raw = await extractArticleFromHtml(stacks(20, 30));
+    expect(raw.html).toContain("a sentence of the story");
+    expect(20 * 30 * 23).toBeLessThan(MAX_READABILITY_WORK);
   });
 });

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { parseFeed } from "./feed";
@@ -148,5 +149,37 @@ describe("parseFeed: hostile and broken input", () => {
 
   it("keeps an empty feed empty", () => {
     expect(parseFeed('<rss version="2.0"><channel><title>Quiet</title></channel></rss>')).toEqual({ title: "Quiet", items: [] });
+  });
+});
+
+describe("parseFeed: RSS <author> names", () => {
+  const authorOf = (author: string) =>
+    parseFeed(`<rss version="2.0"><channel><item><title>t</title><author>${author.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</author></item></channel></rss>`).items[0].author;
+  // What the old regex (cubic in the "@" and "(" of the address) made of an author.
+  const reference = (raw: string) => {
+    const s = raw.replace(/[\s\u00a0]+/g, " ").trim() || undefined;
+    const named = s?.match(/^\S+@\S+\s*\((.+)\)$/);
+    const name = named ? named[1].replace(/[\s\u00a0]+/g, " ").trim() || undefined : undefined;
+    return named ? name : s;
+  };
+
+  it.each([
+    ["jane@example.com (Jane Doe)", "Jane Doe"],
+    ["jane@example.com(Jane Doe)", "Jane Doe"],
+    ["Jane Doe", "Jane Doe"],
+    ["a@b (x) (y)", "x) (y"],
+  ])("%s → %s", (author, expected) => {
+    expect(authorOf(author)).toBe(expected);
+    expect(reference(author)).toBe(expected);
+  });
+
+  it("reads names as the old regex did", () => {
+    const unit = fc.constantFrom("a", "@", "(", ")", " ", "\t", "b");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), (author) => {
+        expect(authorOf(author)).toBe(reference(author));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

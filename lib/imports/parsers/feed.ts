@@ -68,11 +68,31 @@ function body(value: string | undefined, declared?: "html" | "text"): Pick<RawAr
   return html ? { html: s } : { text: s };
 }
 
+/**
+ * The name in an RSS <author> "jane@example.com (Jane Doe)": what
+ * /^\S+@\S+\s*\((.+)\)$/ captures, found without it. That regex backtracks
+ * over every "@" and "(" in the address part, cubic in their number (an author
+ * of "a@" and "(" took minutes). `s` is cleanText output: one space at most between words.
+ */
+function mailboxName(s: string): string | undefined {
+  if (s.length < 5 || !s.endsWith(")")) return undefined;
+  const space = s.indexOf(" ");
+  const address = space === -1 ? s : s.slice(0, space);
+  // The address needs an "@" with something before and after it; the last "(" that
+  // leaves room after that "@" and at least one character before the final ")" opens the name.
+  const at = address.indexOf("@", 1);
+  if (at === -1) return undefined;
+  const fits = (open: number) => s.charCodeAt(open) === 0x28 && open <= s.length - 3;
+  if (space !== -1 && at < address.length - 1 && fits(space + 1)) return s.slice(space + 2, -1);
+  for (let open = address.length - 1; open >= at + 2; open--) if (fits(open)) return s.slice(open + 1, -1);
+  return undefined;
+}
+
 /** RSS <author> is "jane@example.com (Jane Doe)"; the name is the part worth keeping. */
 function rssAuthor(v: unknown): string | undefined {
   const s = cleanText(textOf(v));
-  const named = s?.match(/^\S+@\S+\s*\((.+)\)$/);
-  return named ? cleanText(named[1]) : s;
+  const name = s === undefined ? undefined : mailboxName(s);
+  return name !== undefined ? cleanText(name) : s;
 }
 
 function rssItem(item: Obj, channel: Obj, base: string | undefined): RawArticle {
