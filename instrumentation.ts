@@ -9,8 +9,11 @@ export async function register() {
     return;
   }
   try {
-    const { startImportWorker } = await import("@/lib/imports/queue");
+    const { startImportWorker, stopImportQueue } = await import("@/lib/imports/queue");
     await startImportWorker();
+    // scripts/app-server.mjs calls this on SIGTERM: running imports pause between
+    // items (to resume elsewhere at once) and the worker processes end.
+    (globalThis as { verityShutdown?: () => Promise<void> }).verityShutdown = stopImportQueue;
   } catch (e) {
     // The app still serves; queued imports wait in the database until a worker starts.
     console.error("[verity] the import worker could not start:", e);

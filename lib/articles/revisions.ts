@@ -6,9 +6,11 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { diffFields } from "@/lib/audit/diff";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { prepareArticle } from "@/lib/imports/prepare";
+import { prepareMetadata, type PreparedContent } from "@/lib/imports/prepare";
+import { prepareContentInWorker } from "@/lib/imports/worker/isolated";
 import type { Block } from "./blocks";
 import { getArticle, type ArticleDetail } from "./data";
+import { inlineBlocks, writeLongBlocks } from "./store-blocks";
 import { anchorChanges, reanchorClaims, type AnchorState, type ReanchorCounts } from "./reanchor";
 import type { ArticleInput, ArticleUpdate } from "./schema";
 
@@ -108,8 +110,11 @@ function duplicateUrl(existing: { id: string; slug: string }) {
  * whitespace, but claims' offsets do not. Text given without html drops the
  * stored html, which would no longer match it. `reanchor` is null when the text
  * did not change (no revision, nothing re-anchored).
+ *
+ * New HTML is parsed in the import worker pool; `opts.content` is the new
+ * content already prepared from `input.text`/`input.html` (a re-import has it).
  */
-export async function reviseArticle(actor: Actor | null, articleId: string, input: ArticleUpdate): Promise<RevisionResult> {
+export async function reviseArticle(actor: Actor | null, articleId: string, input: ArticleUpdate, opts: { content?: PreparedContent } = {}): Promise<RevisionResult> {
   if (actor && !can(actor, "article:update")) throw forbidden();
   const current = await prisma.article.findUnique({
     where: { id: articleId },
@@ -121,7 +126,7 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
   // source URL form, HTML allowlist, blocks); undefined keeps, null clears.
   const pick = <K extends (typeof METADATA)[number]>(key: K) => (input[key] === undefined ? current[key] : input[key]) ?? undefined;
   const contentGiven = input.text !== undefined || input.html !== undefined;
-  const prepared = prepareArticle({
+  const merged = {
     title: pick("title")!,
     author: pick("author"),
     publisher: pick("publisher"),
@@ -129,7 +134,9 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
     publishedAt: pick("publishedAt"),
     language: pick("language"),
     ...(contentGiven ? { text: input.text, html: input.html } : { text: current.text, html: undefined }),
-  } satisfies ArticleInput);
+  } satisfies ArticleInput;
+  const content = (contentGiven && opts.content) || (await prepareContentInWorker(merged));
+  const prepared = { ...prepareMetadata(merged), ...content };
 
   const given = Object.fromEntries(METADATA.filter((k) => input[k] !== undefined).map((k) => [k, prepared[k]]));
   const meta = diffFields(
@@ -167,12 +174,13 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
       // exactly one applies; the other is told to reload instead of overwriting it.
       const { count } = await tx.article.updateMany({
         where: { id: articleId, revision: current.revision },
-        data: { ...data, text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash, revision: to },
+        data: { ...data, text: prepared.text, blocks: inlineBlocks(prepared.blocks), html: prepared.html, contentHash: prepared.contentHash, revision: to },
       });
       if (count === 0) throw new AppError("conflict", "The article was changed by someone else meanwhile. Reload it and apply your change again.");
       await tx.articleRevision.create({
-        data: { articleId, revision: to, text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash },
+        data: { articleId, revision: to, text: prepared.text, blocks: inlineBlocks(prepared.blocks), html: prepared.html, contentHash: prepared.contentHash },
       });
+      await writeLongBlocks(tx, articleId, to, prepared.blocks);
       const counts = await reanchorAll(tx, { actorId, articleId, text: prepared.text, revision: to });
       await recordAudit(tx, {
         actorId,

@@ -1,16 +1,18 @@
 // A job's raw inputs into items: files parsed, pages and feeds fetched, each
 // candidate article checked on its own. No database: the runner stores what
 // comes back. Every failure here is an item's failure, never the job's.
+// Pages, feeds and files are parsed in the import worker pool (worker/pool.ts),
+// never on the app's event loop.
 import { articleInputSchema } from "@/lib/articles/schema";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation";
 import { safeFetch } from "./fetch/safe-fetch";
-import { extractArticleFromHtml } from "./parsers/extract-html";
-import { parseFeed } from "./parsers/feed";
-import { parseImportFile } from "./parsers/files";
 import type { RawArticle } from "./parsers/types";
 import { toArticleInput } from "./parsers/validate";
 import type { ImportSource } from "./types";
+import { readFeed, readFile, readPage } from "./worker/isolated";
+import { ImportWorkersStopped } from "./worker/pool";
 
 /** A candidate article: its validated input (as JSON), or why it cannot be one. */
 export type ExpandedItem =
@@ -29,6 +31,8 @@ const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 
 function failure(label: string, e: unknown): ExpandedItem {
+  // Shutting down is not the input's fault: the run stops and the job resumes later.
+  if (e instanceof ImportWorkersStopped) throw e;
   if (e instanceof AppError && e.code === "invalid_input") {
     const fields = e.fields;
     const message = fields ? Object.values(fields).join("; ") : e.message;
@@ -58,7 +62,7 @@ const titled = (base: string, title: unknown) => (typeof title === "string" && t
 async function expandFile(name: string, content: string): Promise<ExpandedItem[]> {
   let raws: RawArticle[];
   try {
-    raws = await parseImportFile(name, content);
+    raws = await readFile(name, content);
   } catch (e) {
     return [failure(name, e)];
   }
@@ -73,7 +77,7 @@ async function expandFile(name: string, content: string): Promise<ExpandedItem[]
 async function expandUrl(url: string, opts: ExpandOptions): Promise<ExpandedItem[]> {
   try {
     const page = await safeFetch(url, { accept: "html", field: "url", allowPrivate: opts.allowPrivate });
-    const raw = await extractArticleFromHtml(page.body, page.url);
+    const raw = await readPage(page.body, page.url);
     return [fromRaw(url, { ...raw, sourceUrl: raw.sourceUrl ?? page.url })];
   } catch (e) {
     return [failure(url, e)];
@@ -83,15 +87,22 @@ async function expandUrl(url: string, opts: ExpandOptions): Promise<ExpandedItem
 async function expandFeed(url: string, opts: ExpandOptions): Promise<ExpandedItem[]> {
   try {
     const res = await safeFetch(url, { accept: "feed", field: "feedUrl", allowPrivate: opts.allowPrivate });
-    const feed = parseFeed(res.body, res.url);
-    if (feed.items.length === 0) return [{ label: url, ok: false, fields: { feedUrl: "has no items" }, message: "feedUrl: has no items" }];
-    return feed.items.map((raw, i) => fromRaw(raw.title ?? raw.sourceUrl ?? `${url}, item ${i + 1}`, raw));
+    const max = env().IMPORT_MAX_FEED_ITEMS;
+    const feed = await readFeed(res.body, res.url, max);
+    if (feed.total === 0) return [{ label: url, ok: false, fields: { feedUrl: "has no items" }, message: "feedUrl: has no items" }];
+    const items = feed.items.map((raw, i) => fromRaw(raw.title ?? raw.sourceUrl ?? `${url}, item ${i + 1}`, raw));
+    if (feed.total > max) {
+      // One failed entry says what was not imported and why, so the job ends PARTIAL rather than quietly short.
+      const reason = `${feed.total - max} of its ${feed.total} items left out: at most ${max} items are read from a feed (IMPORT_MAX_FEED_ITEMS)`;
+      items.push({ label: clip(url), ok: false, fields: { feedUrl: reason }, message: `feedUrl: ${reason}` });
+    }
+    return items;
   } catch (e) {
     return [failure(url, e)];
   }
 }
 
-/** Every candidate article in one input, in order. Never throws. */
+/** Every candidate article in one input, in order. Never throws, except ImportWorkersStopped (the app is shutting down). */
 export async function expandSource(source: ImportSource, opts: ExpandOptions = {}): Promise<ExpandedItem[]> {
   switch (source.type) {
     case "file":

@@ -2,8 +2,10 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma, type ImportKind } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import { inlineBlocks, writeLongBlocks } from "@/lib/articles/store-blocks";
 import type { ArticleInput } from "@/lib/articles/schema";
-import { prepareArticle, slugify, type PreparedArticle } from "./prepare";
+import { slugify, type PreparedArticle } from "./prepare";
+import { prepareArticleInWorker } from "./worker/isolated";
 
 export type ImportResult =
   | { status: "imported"; articleId: string; slug: string }
@@ -37,10 +39,15 @@ export type ImportArticleOptions = {
 
 /**
  * The one way an article enters Verity. Duplicates (same normalised source URL
- * or same content hash) are reported, never stored twice.
+ * or same content hash) are reported, never stored twice. HTML is parsed in the
+ * import worker pool, off the event loop.
  */
 export async function importArticle(actorId: string | null, input: ArticleInput, kind: ImportKind, opts: ImportArticleOptions = {}): Promise<ImportResult> {
-  const prepared = prepareArticle(input);
+  return importPrepared(actorId, await prepareArticleInWorker(input), kind, opts);
+}
+
+/** importArticle for an input already prepared (an import item keeps it for a possible revision). */
+export async function importPrepared(actorId: string | null, prepared: PreparedArticle, kind: ImportKind, opts: ImportArticleOptions = {}): Promise<ImportResult> {
   const dup = await findDuplicate(prepared);
   if (dup) return { status: "duplicate", articleId: dup.id, slug: dup.slug, matchedBy: dup.matchedBy };
 
@@ -58,14 +65,15 @@ export async function importArticle(actorId: string | null, input: ArticleInput,
             publishedAt: prepared.publishedAt,
             language: prepared.language,
             text: prepared.text,
-            blocks: prepared.blocks,
+            blocks: inlineBlocks(prepared.blocks),
             html: prepared.html,
             contentHash: prepared.contentHash,
             createdById: actorId,
-            revisions: { create: { revision: 1, text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash } },
+            revisions: { create: { revision: 1, text: prepared.text, blocks: inlineBlocks(prepared.blocks), html: prepared.html, contentHash: prepared.contentHash } },
           },
           select: { id: true, slug: true },
         });
+        await writeLongBlocks(tx, a.id, 1, prepared.blocks);
         await recordAudit(tx, {
           actorId,
           action: "article.create",

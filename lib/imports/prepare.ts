@@ -25,15 +25,24 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(norm).digest("hex");
 }
 
+/** What an article's text or HTML becomes: the part of preparing that parses (HTML) and hashes. */
+export type PreparedContent = Pick<PreparedArticle, "text" | "blocks" | "html" | "contentHash">;
+
 /**
- * Turns validated input into what is stored: every way into Verity (API, paste,
- * files, URL, feed, CLI, the seed) goes through here.
+ * The text, blocks, sanitized HTML and content hash of an input. With HTML this
+ * is the costly part (sanitize-html and linkedom): the app runs it in the
+ * import worker pool (lib/imports/worker/isolated.ts), not on its event loop.
  */
-export function prepareArticle(input: ArticleInput): PreparedArticle {
+export function prepareContent(input: { text?: string; html?: string }): PreparedContent {
   // Given both, the plain text is canonical and the HTML is kept (sanitized) as the original.
   const fromHtml = input.html ? htmlToArticle(input.html) : null;
   const { text, blocks } = input.text ? blocksFromPlainText(input.text.normalize("NFC")) : (fromHtml ?? { text: "", blocks: [] });
   if (!text) throw invalidInput({ [input.html ? "html" : "text"]: "has no readable text" });
+  return { text, blocks, html: fromHtml?.html ?? null, contentHash: contentHash(text) };
+}
+
+/** The metadata as stored: cheap string work. */
+export function prepareMetadata(input: ArticleInput): Omit<PreparedArticle, keyof PreparedContent> {
   return {
     title: input.title.replace(/\s+/g, " ").trim(),
     author: input.author ?? null,
@@ -41,11 +50,17 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     sourceUrl: input.sourceUrl ? normalizeSourceUrl(input.sourceUrl) : null,
     publishedAt: input.publishedAt ?? null,
     language: input.language ?? null,
-    text,
-    blocks,
-    html: fromHtml?.html ?? null,
-    contentHash: contentHash(text),
   };
+}
+
+/**
+ * Turns validated input into what is stored: every way into Verity (API, paste,
+ * files, URL, feed, CLI, the seed) goes through here, or through its pool
+ * counterpart prepareArticleInWorker (lib/imports/worker/isolated.ts).
+ */
+export function prepareArticle(input: ArticleInput): PreparedArticle {
+  const content = prepareContent(input);
+  return { ...prepareMetadata(input), ...content };
 }
 
 export function slugify(title: string): string {

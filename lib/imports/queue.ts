@@ -1,7 +1,9 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { prisma } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
 import { LEASE_STALE_MS, runImportJob } from "./run";
+import { stopImportWorkers } from "./worker/pool";
 
 // Import jobs run on pg-boss: a Postgres-backed queue in its own schema of
 // Verity's database, so a queued job survives a restart with everything else.
@@ -36,8 +38,7 @@ async function boot(connectionString?: string): Promise<QueueState> {
     await existing.ready;
     return existing;
   }
-  const url = connectionString ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: the import queue lives in Verity's database");
+  const url = connectionString ?? databaseUrl();
   const boss = new PgBoss({ connectionString: url, schema: PGBOSS_SCHEMA, application_name: "verity-import-queue", max: 4, schedule: false });
   boss.on("error", (e) => log(e));
   const state: QueueState = {
@@ -117,13 +118,20 @@ export async function startImportWorker(opts: { connectionString?: string; sweep
   state.sweep.unref?.();
 }
 
-/** Stops the workers (running imports pause between items and can resume at once elsewhere) and the queue. */
+/**
+ * Stops the workers (running imports pause between items and can resume at
+ * once elsewhere), the queue, and then the import worker processes.
+ */
 export async function stopImportQueue(): Promise<void> {
   const state = g.verityImportQueue;
-  if (!state) return;
   g.verityImportQueue = undefined;
-  if (state.sweep) clearInterval(state.sweep);
-  state.abort.abort();
-  await state.ready.catch(() => {});
-  await state.boss.stop({ graceful: true, timeout: 10_000 }).catch(log);
+  if (state) {
+    if (state.sweep) clearInterval(state.sweep);
+    state.abort.abort();
+    await state.ready.catch(() => {});
+    await state.boss.stop({ graceful: true, timeout: 10_000 }).catch(log);
+  }
+  // Also when this process never started the queue: imports run here directly
+  // (tests, the command line) and the API's article HTML use the pool too.
+  await stopImportWorkers();
 }

@@ -5,13 +5,24 @@ import { articleInputSchema, type ArticleInput } from "@/lib/articles/schema";
 import { reviseArticle } from "@/lib/articles/revisions";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation";
-import { importArticle } from "./mutations";
-import { prepareArticle } from "./prepare";
+import { importPrepared } from "./mutations";
+import type { PreparedArticle } from "./prepare";
+import { prepareArticleInWorker } from "./worker/isolated";
+import { ImportWorkersStopped } from "./worker/pool";
 
 // One import item through importArticle, and its state recorded exactly once.
 
 /** Items run in this many lanes at once (see laneOf). */
 export const LANES = 4;
+
+/**
+ * A runner counts each item it starts (ImportItem.attempts) before working it.
+ * An item started this many times that never settled took its process down
+ * each time (a crash, an out-of-memory kill): it fails instead of replaying on
+ * every restart.
+ */
+export const MAX_ATTEMPTS = 2;
+export const GAVE_UP = "stopped the importer twice before it finished; not retried";
 
 class ItemAlreadySettled extends Error {}
 
@@ -43,13 +54,14 @@ const describe = (fields: Record<string, string>) => Object.entries(fields).map(
  * new revision and its claims are re-anchored. Returns a note for the item, or
  * null when the text is the same (a plain duplicate).
  */
-async function reviseIfChanged(actorId: string | null, articleId: string, input: ArticleInput): Promise<string | null> {
+async function reviseIfChanged(actorId: string | null, articleId: string, input: ArticleInput, prepared: PreparedArticle): Promise<string | null> {
   const [current, actor] = await Promise.all([
     prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } }),
     actorId ? prisma.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, active: true } }) : null,
   ]);
-  if (prepareArticle(input).text === current.text) return null;
-  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined });
+  if (prepared.text === current.text) return null;
+  // The content prepared for the import is the revision's: the HTML is not parsed twice.
+  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined }, { content: prepared });
   if (!r.reanchor) return null;
   const { anchored, fuzzy, orphaned } = r.reanchor;
   return `new revision ${r.article.revision} of a known article; claims re-anchored: ${anchored} anchored, ${fuzzy} fuzzy, ${orphaned} orphaned`;
@@ -58,13 +70,22 @@ async function reviseIfChanged(actorId: string | null, articleId: string, input:
 /** One item through importArticle. Returns its status, or null when another runner settled it first. */
 export async function runItem(job: { id: string; kind: ImportKind; createdById: string | null }, item: { id: string; input: Prisma.JsonValue }): Promise<Outcome["status"] | null> {
   try {
+    // Counted in the database before any work: if this item takes the process
+    // down, the count survives it, and the second restart gives up on it.
+    const started = await prisma.importItem.updateMany({ where: { id: item.id, status: "PENDING", attempts: { lt: MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } } });
+    if (started.count === 0) {
+      await settleAlone(job.id, item.id, { status: "FAILED", message: GAVE_UP }); // or another runner settled it: ItemAlreadySettled
+      return "FAILED";
+    }
     const parsed = articleInputSchema.safeParse(item.input);
     if (!parsed.success) {
       const fields = zodFields(parsed.error);
       await settleAlone(job.id, item.id, { status: "FAILED", fields, message: describe(fields) });
       return "FAILED";
     }
-    const result = await importArticle(job.createdById, parsed.data, job.kind, {
+    // Parsed in the import worker pool when there is HTML; an overrun there is an invalid_input naming `html`.
+    const prepared = await prepareArticleInWorker(parsed.data);
+    const result = await importPrepared(job.createdById, prepared, job.kind, {
       // The item is settled in the article's own transaction: a crash leaves both or neither.
       onCreated: (tx, article) => settle(tx, job.id, item.id, { status: "IMPORTED", articleId: article.id }),
     });
@@ -73,7 +94,7 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
         return "IMPORTED"; // settled by onCreated
       case "duplicate": {
         // A known URL whose text changed is a new revision of that article, not a duplicate.
-        const revised = result.matchedBy === "sourceUrl" ? await reviseIfChanged(job.createdById, result.articleId, parsed.data) : null;
+        const revised = result.matchedBy === "sourceUrl" ? await reviseIfChanged(job.createdById, result.articleId, parsed.data, prepared) : null;
         if (revised) {
           await settleAlone(job.id, item.id, { status: "IMPORTED", articleId: result.articleId, message: revised });
           return "IMPORTED";
@@ -89,6 +110,8 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
     }
   } catch (e) {
     if (e instanceof ItemAlreadySettled) return null;
+    // The app is shutting down: the item stays pending and the run stops, to resume later.
+    if (e instanceof ImportWorkersStopped) throw e;
     if (e instanceof AppError && e.code === "invalid_input") {
       const fields = e.fields ?? {};
       await settleAlone(job.id, item.id, { status: "FAILED", fields, message: e.fields ? describe(fields) : e.message }).catch(ignoreSettled);
@@ -106,16 +129,34 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
  * The time per item is mostly database round trips, so a job runs items in
  * lanes. Items with the same text share a lane: two copies in one job are never
  * checked for duplicates at the same moment (copies by source URL are caught
- * by its unique index in any case).
+ * by its unique index in any case). The lane comes from the raw input, not from
+ * the prepared article: preparing HTML is the worker pool's job, and a whole
+ * batch is laned at once, here, on the event loop. So: one linear pass over the
+ * text (or the HTML outside its tags), ignoring whitespace and ASCII case, as
+ * the content hash ignores spacing and case.
  */
 export function laneOf(input: Prisma.JsonValue): number {
-  const parsed = articleInputSchema.safeParse(input);
-  if (!parsed.success) return 0;
-  try {
-    return parseInt(prepareArticle(parsed.data).contentHash.slice(0, 8), 16) % LANES;
-  } catch {
-    return 0; // it fails in its turn, with its reason
+  const o = input && typeof input === "object" && !Array.isArray(input) ? input : {};
+  const text = typeof o.text === "string" && o.text.trim() ? o.text : undefined;
+  return laneHash(text ?? (typeof o.html === "string" ? o.html : ""), text === undefined) % LANES;
+}
+
+/** FNV-1a over the characters that carry text, with a final mix so that the low bits spread. */
+export function laneHash(s: string, isHtml: boolean): number {
+  let h = 0x811c9dc5;
+  let inTag = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isHtml && (c === 60 || c === 62)) {
+      inTag = c === 60; // < and >
+      continue;
+    }
+    if (inTag || c <= 32 || c === 160) continue;
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 16777619);
   }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function ignoreSettled(e: unknown) {

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { Prisma, type ImportItemStatus, type ImportJobStatus } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { expandSource, type ExpandOptions, type ExpandedItem } from "./expand";
-import { LANES, laneOf, runItem } from "./run-item";
+import { GAVE_UP, LANES, MAX_ATTEMPTS, laneOf, runItem } from "./run-item";
 import type { ImportJobInput } from "./types";
 
 /** A lease not renewed for this long belongs to a dead runner and may be taken over. */
@@ -68,14 +68,43 @@ async function release(jobId: string, runnerId: string) {
   await prisma.importJob.updateMany({ where: { id: jobId, lockedBy: runnerId }, data: { lockedBy: null, heartbeatAt: null } });
 }
 
+/**
+ * Keeps the lease fresh while the run works: reading a page or an item's HTML
+ * in the worker pool may take up to its limits (tens of seconds), longer than
+ * the lease lasts. `lost` turns true when another runner has taken the job over.
+ */
+function holdLease(jobId: string, runnerId: string) {
+  const lease = { lost: false, stop: () => clearInterval(timer) };
+  const timer = setInterval(async () => {
+    try {
+      if (!(await heartbeat(jobId, runnerId))) lease.lost = true;
+    } catch {
+      // The database is away: the run's own queries fail and report it.
+    }
+  }, HEARTBEAT_MS);
+  timer.unref?.();
+  return lease;
+}
+
 /** Parses the job's inputs into items, all in one transaction with the job's total (or not at all). */
-async function expand(jobId: string, runnerId: string, input: ImportJobInput, opts: ExpandOptions): Promise<boolean> {
+async function expand(jobId: string, runnerId: string, input: ImportJobInput, opts: ExpandOptions, lease: { lost: boolean }): Promise<boolean> {
+  // Counted before the work: an input that takes the process down (and with it
+  // the run) is not read a third time; the job fails saying so instead.
+  const started = await prisma.importJob.updateMany({ where: { id: jobId, lockedBy: runnerId, expandedAt: null, expandAttempts: { lt: MAX_ATTEMPTS } }, data: { expandAttempts: { increment: 1 } } });
+  if (started.count === 0) {
+    const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { label: true } });
+    return store(jobId, runnerId, [{ label: job.label || "import", ok: false, message: GAVE_UP }]);
+  }
   const expanded: ExpandedItem[] = [];
   for (const source of input.sources) {
     expanded.push(...(await expandSource(source, opts)));
-    // Fetching pages and feeds takes a while; keep the lease fresh meanwhile.
-    if (!(await heartbeat(jobId, runnerId))) return false;
+    if (lease.lost) return false;
   }
+  return store(jobId, runnerId, expanded);
+}
+
+/** Stores the expanded items with the job's total, in one transaction; false when the lease was lost. */
+async function store(jobId: string, runnerId: string, expanded: ExpandedItem[]): Promise<boolean> {
   const now = new Date();
   const failed = expanded.filter((e) => !e.ok).length;
   return prisma.$transaction(
@@ -128,21 +157,16 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
   const { job, claimed } = await claim(jobId, runnerId);
   if (!job) return { state: "missing" };
   if (!claimed) return { state: job.finishedAt ? "done" : "busy" };
+  const lease = holdLease(jobId, runnerId);
   try {
     if (!job.expandedAt) {
       const input = (job.input ?? { sources: [] }) as unknown as ImportJobInput;
-      if (!(await expand(jobId, runnerId, input, opts))) return { state: "stopped" };
+      if (!(await expand(jobId, runnerId, input, opts, lease))) return { state: "stopped" };
     }
-    let beat = Date.now();
     let stopped = false;
-    /** Between items: stop when asked to or when the lease was lost; renew it now and then. */
-    const mayContinue = async () => {
-      if (stopped) return false;
-      if (opts.signal?.aborted) stopped = true;
-      else if (Date.now() - beat > HEARTBEAT_MS) {
-        beat = Date.now();
-        if (!(await heartbeat(jobId, runnerId))) stopped = true;
-      }
+    /** Between items: stop when asked to or when the lease was lost. */
+    const mayContinue = () => {
+      if (!stopped && (opts.signal?.aborted || lease.lost)) stopped = true;
       return !stopped;
     };
     let after = -1;
@@ -159,7 +183,7 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
       await Promise.all(
         lanes.map(async (lane) => {
           for (const item of lane) {
-            if (!(await mayContinue())) return;
+            if (!mayContinue()) return;
             const status = await runItem(job, item);
             if (status) opts.onItemSettled?.({ index: item.index, status });
           }
@@ -179,5 +203,7 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
     // Let the next runner start at once instead of waiting for the lease to go stale.
     await release(jobId, runnerId).catch(() => {});
     throw e;
+  } finally {
+    lease.stop();
   }
 }

@@ -1,10 +1,11 @@
-// `npm run test:resilience`: the load test, then the database-fault test, each
-// against a production app of its own. Prints each script's checks, the total
-// time, and last a line "N passed, M failed"; exits non-zero on any failure.
+// `npm run test:resilience`: the load test, the database-fault test and the
+// hostile-import test, each against a production app of its own. Prints each
+// script's checks, the total time, and last a line "N passed, M failed"; exits
+// non-zero on any failure.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const SCRIPTS = ["load.ts", "faults.ts"];
+const SCRIPTS = ["load.ts", "faults.ts", "imports.ts"];
 
 function run(script: string): Promise<{ passed: number; failed: number; code: number | null }> {
   return new Promise((resolve) => {

@@ -1,0 +1,41 @@
+// What the import worker processes do: every parse of outside input that can
+// take long or take much memory (web pages, feeds, uploaded files, article
+// HTML). Runs in the worker (entry.ts); the app only imports the types, through
+// pool.ts. No Next, no Prisma, no server-only: a plain Node process loads this.
+import { extractArticleFromHtml } from "../parsers/extract-html";
+import { parseFeed } from "../parsers/feed";
+import { parseImportFile } from "../parsers/files";
+import { prepareContent } from "../prepare";
+
+export const TASKS = {
+  /** A fetched web page: its story and metadata. */
+  page: (input: { html: string; pageUrl?: string }) => extractArticleFromHtml(input.html, input.pageUrl),
+  /** A feed: its first `maxItems` items, and how many it has in all. */
+  feed: (input: { xml: string; feedUrl?: string; maxItems: number }) => {
+    const feed = parseFeed(input.xml, input.feedUrl);
+    return { title: feed.title, items: feed.items.slice(0, input.maxItems), total: feed.items.length };
+  },
+  /** An uploaded file: one article, or one per JSON object or CSV row. */
+  file: (input: { name: string; content: string }) => parseImportFile(input.name, input.content),
+  /** An article's HTML (and text): sanitized HTML, canonical text, blocks, content hash. */
+  content: (input: { text?: string; html?: string }) => prepareContent(input),
+};
+
+export type TaskKind = keyof typeof TASKS;
+export type TaskInput<K extends TaskKind> = Parameters<(typeof TASKS)[K]>[0];
+export type TaskOutput<K extends TaskKind> = Awaited<ReturnType<(typeof TASKS)[K]>>;
+
+/** App → worker. */
+export type TaskRequest = { id: number; kind: TaskKind; input: unknown };
+
+/** An error as it crosses the process boundary: an AppError keeps its code and fields. */
+export type TaskError = { code?: string; message: string; fields?: Record<string, string>; stack?: string };
+
+/** Worker → app. Messages are structured-cloned (IPC "advanced" serialization). */
+export type WorkerMessage = { type: "ready" } | { type: "done"; id: number; ok: true; value: unknown } | { type: "done"; id: number; ok: false; error: TaskError };
+
+export async function runTask(request: TaskRequest): Promise<unknown> {
+  const task = TASKS[request.kind] as ((input: unknown) => unknown) | undefined;
+  if (!task) throw new Error(`unknown import worker task "${request.kind}"`);
+  return task(request.input);
+}
