@@ -3,6 +3,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { reviewQueueSize } from "@/lib/reviews/data";
+import { activeDemoAccounts } from "@/lib/users/data";
+import { DemoAccountsBanner } from "@/components/users/demo-accounts-banner";
 
 const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
@@ -10,8 +12,13 @@ export async function SiteHeader() {
   // A broken database must not take the header (and so every page) down with it.
   const user = await getCurrentUser().catch(() => null);
   const queue = user && can(user, "review-queue:read") ? await reviewQueueSize().catch(() => null) : null;
+  // Admins hear about every demo account still on the published password; anyone else only about their own.
+  const isAdmin = !!user && can(user, "user:manage");
+  const demo = isAdmin ? await activeDemoAccounts().catch(() => []) : [];
+  const showDemo = !!user && (demo.length > 0 || user.demoPassword);
   const link = "text-slate-700 hover:text-blue-700 hover:underline";
   return (
+    <>
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-slate-900">
@@ -41,6 +48,7 @@ export async function SiteHeader() {
                   {ROLE_LABEL[user.role]}
                 </span>
               </span>
+              <Link href="/account" className={link}>Account</Link>
               <SignOutButton />
             </>
           ) : (
@@ -49,5 +57,7 @@ export async function SiteHeader() {
         </div>
       </div>
     </header>
+    {user && showDemo && <DemoAccountsBanner accounts={demo} selfUsesDemoPassword={user.demoPassword} canDisable={isAdmin} />}
+    </>
   );
 }

@@ -6,7 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "@/lib/database/migrate";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded";
+import { DataDirError, secureDataDir } from "@/lib/database/data-dir";
+import { env, settingsProblems } from "@/lib/env";
 import { isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
+import { issueSetupLink } from "./lib/setup-link";
 
 const root = process.cwd();
 const log = (line: string) => console.log(`[verity] ${line}`);
@@ -16,17 +19,19 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const port = Number(process.env.PORT || 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}"`);
-const dataDir = path.resolve(process.env.DATA_DIR || path.join(root, ".data"));
-const external = process.env.DATABASE_URL;
-const demoPassword = process.env.DEMO_PASSWORD || "verity-demo";
+// Every setting is checked before anything starts, the same way the app reads them.
+const problems = settingsProblems();
+if (problems) fail(`invalid settings:\n${problems.join("\n")}`);
+const settings = env();
+const port = settings.PORT;
+const dataDir = path.resolve(settings.DATA_DIR || path.join(root, ".data"));
+const external = settings.DATABASE_URL;
+const demoPassword = settings.DEMO_PASSWORD;
 const urlFile = path.join(dataDir, "database-url");
-if (demoPassword.length < 8) fail("DEMO_PASSWORD must be at least 8 characters");
 
 /** The session-signing secret: the setting, else (embedded mode only) one generated once and kept in DATA_DIR. */
 function authSecretFor(embedded: boolean): string {
-  const configured = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const configured = settings.NEXTAUTH_SECRET || settings.AUTH_SECRET;
   if (configured) return configured;
   if (!embedded) fail("NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set. Generate one with: openssl rand -base64 32");
   const file = path.join(dataDir, "auth-secret");
@@ -65,6 +70,13 @@ async function main() {
     databaseUrl = external;
     log("using the PostgreSQL at DATABASE_URL (no embedded server)");
   } else {
+    // Before any secret in DATA_DIR is read or written: others must not be able to swap it.
+    try {
+      for (const line of secureDataDir(dataDir)) log(`repaired: ${line}`);
+    } catch (e) {
+      if (e instanceof DataDirError) fail(e.message);
+      throw e;
+    }
     log(`starting the embedded PostgreSQL (data in ${dataDir})`);
     try {
       db = await startEmbeddedPostgres({ dataDir, log });
@@ -86,7 +98,7 @@ async function main() {
   // resolve with the react-server export condition (see scripts/seed.ts).
   const { prismaUserCount } = await import("./lib/user-count");
   const isEmpty = (await prismaUserCount(databaseUrl)) === 0;
-  const seedWanted = external ? process.env.SEED_DEMO === "1" || process.env.SEED_DEMO === "true" : isEmpty;
+  const seedWanted = external ? settings.SEED_DEMO : isEmpty;
   if (seedWanted) {
     const r = spawnSync(process.execPath, [...tsxArgs(), path.join(root, "scripts", "seed.ts")], {
       stdio: "inherit",
@@ -95,17 +107,21 @@ async function main() {
     if (r.status !== 0) fail("seeding the demo data failed (see above)");
   }
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  const publicUrl = settings.NEXTAUTH_URL || `http://localhost:${port}`;
+  // A new install on an external database without demo data: a one-time link makes its first admin.
+  const setupLink = external && !seedWanted && isEmpty ? await issueSetupLink(databaseUrl, publicUrl) : null;
+  const appEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: publicUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   if (!isBuildCurrent(root)) {
     log("building the app (first start or changed sources; this takes a minute or two)…");
-    const r = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit", env });
+    const r = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit", env: appEnv });
     if (r.status !== 0) fail("the build failed (see above)");
     writeBuildStamp(root);
   } else {
     log("build is current");
   }
 
-  app = spawn(process.execPath, [...appNodeArgs(), nextBin(), "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  // Next behind Verity's own HTTP server: it tells the app each request's real peer address.
+  app = spawn(process.execPath, [...appNodeArgs(), path.join(root, "scripts", "app-server.mjs"), String(port)], { stdio: ["ignore", "pipe", "inherit"], env: appEnv });
   app.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk));
   app.on("exit", (code) => {
     if (!stopping) {
@@ -114,8 +130,11 @@ async function main() {
     }
   });
   await waitForHealth(port);
-  const seeded = external && !seedWanted ? "" : `\n  Demo accounts (password: ${process.env.DEMO_PASSWORD ? "the DEMO_PASSWORD you set" : demoPassword}):\n    admin@example.org     ADMIN\n    editor@example.org    EDITOR\n    reviewer@example.org  REVIEWER\n`;
-  console.log(`\n  Verity is running at http://localhost:${port}\n${seeded}\n  Press Ctrl-C to stop.\n`);
+  const seeded = external && !seedWanted
+    ? ""
+    : `\n  Demo accounts (password: ${process.env.DEMO_PASSWORD ? "the DEMO_PASSWORD you set" : demoPassword}):\n    admin@example.org     ADMIN\n    editor@example.org    EDITOR\n    reviewer@example.org  REVIEWER\n  They are for trying Verity out: sign in as the admin and choose "Disable demo accounts" before real use.\n`;
+  const setup = setupLink ? `\n  No accounts yet. Create the first admin (the link works once, for 24 hours):\n    ${setupLink}\n` : "";
+  console.log(`\n  Verity is running at ${publicUrl}\n${seeded}${setup}\n  Press Ctrl-C to stop.\n`);
 }
 
 /**

@@ -54,7 +54,8 @@ export async function seedDemo(opts: { demoPassword: string; log?: (line: string
     if (existing) continue;
     const passwordHash = await hashPassword(opts.demoPassword);
     await prisma.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { ...u, passwordHash } });
+      // Flagged so admins are told while an account with the published password is active.
+      const created = await tx.user.create({ data: { ...u, passwordHash, demoPassword: true } });
       await recordAudit(tx, { actorId: null, action: "user.create", entityType: "User", entityId: created.id, changes: { email: u.email, role: u.role, via: "seed" } });
     });
     usersCreated++;

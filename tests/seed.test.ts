@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "./support/fresh-database";
 import { prisma } from "@/lib/db";
 import { seedDemo, DEMO_USERS, seedArticleInput } from "@/seeds/demo";
 import { verifyCredentials } from "@/lib/auth/credentials";
+
+// A database of its own: the demo accounts must not appear in (or be switched
+// off by) the tests that share the run's database.
+beforeAll(async () => {
+  await useFreshDatabase("seed");
+});
 
 describe("demo seed", () => {
   it("loads the three demo users and the seed article, and is idempotent", async () => {
@@ -11,7 +18,9 @@ describe("demo seed", () => {
     expect(second.article).toMatchObject({ status: "duplicate", articleId: first.article.articleId });
     const users = await prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
     expect(users.map((u) => u.role).sort()).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
-    expect(await verifyCredentials("reviewer@example.org", "seed-test-password", "192.0.2.10")).toMatchObject({ role: "REVIEWER" });
+    // Flagged, so admins are warned while they are active with the published password.
+    expect(users.every((u) => u.demoPassword)).toBe(true);
+    expect(await verifyCredentials("reviewer@example.org", "seed-test-password", { ip: "192.0.2.10" })).toMatchObject({ role: "REVIEWER" });
 
     const article = await prisma.article.findUniqueOrThrow({ where: { id: first.article.articleId } });
     expect(article.title).toBe("Iran says U.S. cyber attacks failed");

@@ -28,7 +28,7 @@ describe("users API", () => {
     expect(created.text).not.toMatch(/passwordHash|\$2[aby]\$/);
     expect(created.text).not.toContain(PASSWORD);
     // The new account signs in with the password it was given.
-    expect(await verifyCredentials(body.email, PASSWORD, `10.0.${uid()}`)).toMatchObject({ id: created.json.id });
+    expect(await verifyCredentials(body.email, PASSWORD, { ip: `10.0.${uid()}` })).toMatchObject({ id: created.json.id });
 
     const listed = await call(listUsersRoute, { headers: admin.headers });
     expect(listed.status).toBe(200);
@@ -45,7 +45,8 @@ describe("users API", () => {
     const mine = events.filter((e) => e.actorId === admin.user.id);
     expect(mine.map((e) => e.action)).toEqual(["user.create", "user.update"]);
     expect(mine[0].changes).toEqual({ email: body.email.toLowerCase(), name: "New Person", role: "REVIEWER" });
-    expect(mine[1].changes).toEqual({ role: { from: "REVIEWER", to: "EDITOR" }, name: { from: "New Person", to: "Renamed Person" } });
+    // A role change ends the user's sessions (they sign in again under the new role), and the audit says so.
+    expect(mine[1].changes).toEqual({ role: { from: "REVIEWER", to: "EDITOR" }, name: { from: "New Person", to: "Renamed Person" }, sessionsEnded: true });
     expect(JSON.stringify(events)).not.toContain(PASSWORD);
 
     // A change that changes nothing is not audited.
@@ -124,7 +125,7 @@ describe("users API", () => {
 });
 
 describe("deactivation and role changes take effect on the next request", () => {
-  it("refuses a deactivated user's session and API token; reactivated, the session works again but the token stays revoked", async () => {
+  it("refuses a deactivated user's session and API token; reactivated, they sign in again: old sessions and tokens stay dead", async () => {
     const admin = await makeCaller("ADMIN");
     const victim = await makeCaller("REVIEWER");
     const cookie = await sessionCookie(victim.user);
@@ -138,10 +139,13 @@ describe("deactivation and role changes take effect on the next request", () => 
     expect((await call(listArticles, { headers: victim.headers })).status).toBe(401);
 
     expect((await patchUser(victim.user.id, admin.headers, { active: true })).status).toBe(200);
-    expect((await call(listArticles, { headers: cookie })).status).toBe(200);
+    // A cookie from before the deactivation does not come back to life; a new sign-in works.
+    expect((await call(listArticles, { headers: cookie })).status).toBe(401);
+    const now = await prisma.user.findUniqueOrThrow({ where: { id: victim.user.id } });
+    expect((await call(listArticles, { headers: await sessionCookie(now) })).status).toBe(200);
     expect((await call(listArticles, { headers: victim.headers })).status).toBe(401);
     const events = (await auditOf(victim.user.id)).filter((e) => e.action === "user.update");
-    expect(events.map((e) => e.changes)).toEqual([{ active: { from: true, to: false } }, { active: { from: false, to: true } }]);
+    expect(events.map((e) => e.changes)).toEqual([{ active: { from: true, to: false }, sessionsEnded: true }, { active: { from: false, to: true } }]);
     const tokens = await prisma.apiToken.findMany({ where: { userId: victim.user.id } });
     expect(tokens.length).toBeGreaterThan(0);
     expect(tokens.every((t) => t.revokedAt !== null)).toBe(true);
@@ -149,16 +153,18 @@ describe("deactivation and role changes take effect on the next request", () => 
     expect(revocations.map((e) => [e.entityId, e.actorId, e.changes])).toEqual(tokens.map((t) => [t.id, admin.user.id, { reason: "user deactivated", userId: victim.user.id }]));
   });
 
-  it("applies a role change on the next request, with the same session", async () => {
+  it("a role change ends the user's sessions on their next request; signed in again, the new role applies", async () => {
     const admin = await makeCaller("ADMIN");
     const user = await makeUser({ role: "REVIEWER" });
-    const cookie = await sessionCookie(user);
+    const signIn = async () => sessionCookie(await prisma.user.findUniqueOrThrow({ where: { id: user.id } }));
+    const cookie = await signIn();
     const body = { title: `Role change ${uid()}`, text: `Body ${uid()}` };
     expect((await call(createArticle, { headers: cookie, body })).status).toBe(403);
     expect((await patchUser(user.id, admin.headers, { role: "ADMIN" })).status).toBe(200);
-    expect((await call(createArticle, { headers: cookie, body })).status).toBe(201);
+    expect((await call(createArticle, { headers: cookie, body })).status).toBe(401);
+    expect((await call(createArticle, { headers: await signIn(), body })).status).toBe(201);
     expect((await patchUser(user.id, admin.headers, { role: "EDITOR" })).status).toBe(200);
-    expect((await call(createArticle, { headers: cookie, body: { ...body, text: `Other ${uid()}` } })).status).toBe(403);
+    expect((await call(createArticle, { headers: await signIn(), body: { ...body, text: `Other ${uid()}` } })).status).toBe(403);
   });
 });
 
@@ -192,8 +198,11 @@ describe("admin protection", () => {
     const a = await makeCaller("ADMIN");
     const b = await makeCaller("ADMIN");
     expect((await patchUser(b.user.id, a.headers, { role: "REVIEWER" })).status).toBe(200);
-    expect((await patchUser(a.user.id, b.headers, { active: false })).status).toBe(403);
-    expect((await call(listUsersRoute, { headers: b.headers })).status).toBe(403);
+    // The demotion revoked b's API tokens; signed in again, b is a reviewer.
+    expect((await call(listUsersRoute, { headers: b.headers })).status).toBe(401);
+    const session = await sessionCookie(await prisma.user.findUniqueOrThrow({ where: { id: b.user.id } }));
+    expect((await patchUser(a.user.id, session, { active: false })).status).toBe(403);
+    expect((await call(listUsersRoute, { headers: session })).status).toBe(403);
   });
 });
 
@@ -203,7 +212,8 @@ describe("tokens API", () => {
     const name = `CI importer ${uid()}`;
     const created = await call(createTokenRoute, { headers: admin.headers, body: { name: `  ${name} ` } });
     expect(created.status).toBe(201);
-    expect(Object.keys(created.json).sort()).toEqual(["createdAt", "id", "name", "prefix", "token"]);
+    expect(Object.keys(created.json).sort()).toEqual(["createdAt", "expiresAt", "id", "name", "prefix", "token"]);
+    expect(created.json.expiresAt).toBeNull();
     expect(created.json.name).toBe(name);
     const token: string = created.json.token;
     expect(token.startsWith(created.json.prefix)).toBe(true);

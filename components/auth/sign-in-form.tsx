@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an active account.",
-  RateLimited: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  RateLimited: "Too many failed sign-in attempts from here. Wait a minute and try again; each further failure makes the wait longer.",
+  Busy: "Verity is busy checking other sign-ins. Try again in a few seconds.",
   Unavailable: "Verity could not check your sign-in just now. Try again in a moment.",
 };
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+export function SignInForm({ callbackUrl, initialError, notice }: { callbackUrl: string; initialError?: string; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? MESSAGES[initialError] ?? "Sign-in failed. Try again." : null);
   const [pending, setPending] = useState(false);
@@ -27,7 +28,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         callbackUrl,
       });
       if (!res || res.error || !res.ok) {
-        setError(res?.status === 429 ? MESSAGES.RateLimited : MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin);
+        setError(res?.status === 429 ? MESSAGES.RateLimited : res?.status === 503 ? MESSAGES.Busy : MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin);
         return;
       }
       router.replace(callbackUrl);
@@ -41,6 +42,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {notice && !error && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p>
+      )}
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

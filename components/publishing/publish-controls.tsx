@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { api } from "@/components/workspace/api";
+import { api } from "@/components/ui/api";
 
 type Pending = { id: string; claimText: string; status: string };
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { ROLES } from "@/lib/auth/permissions";
 import { PASSWORD_MIN, ROLE_LABELS, userCreateSchema } from "@/lib/users/schema";
 import { zodFields } from "@/lib/validation";
-import { api } from "@/components/workspace/api";
+import { api } from "@/components/ui/api";
 
 type Draft = { name: string; email: string; role: string; password: string };
 const EMPTY: Draft = { name: "", email: "", role: "REVIEWER", password: "" };

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { tokenCreateSchema } from "@/lib/users/schema";
 import { zodFields } from "@/lib/validation";
-import { api } from "@/components/workspace/api";
+import { api } from "@/components/ui/api";
 import { formatDateTime } from "./format-date-time";
 import type { TokenRowDto } from "./types";
 
@@ -13,6 +13,7 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
   const router = useRouter();
   const id = useId();
   const [name, setName] = useState("");
+  const [expiry, setExpiry] = useState("90");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -23,7 +24,7 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
   async function create(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
-    const parsed = tokenCreateSchema.safeParse({ name });
+    const parsed = tokenCreateSchema.safeParse({ name, ...(expiry ? { expiresInDays: Number(expiry) } : {}) });
     if (!parsed.success) {
       setFieldError(zodFields(parsed.error).name ?? "is invalid");
       document.getElementById(`${id}-name`)?.focus();
@@ -84,6 +85,16 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
             <p id={`${id}-name-hint`} className="mt-1 text-xs text-slate-600">What uses it, e.g. “Nightly feed import”. The token acts as you.</p>
           )}
         </div>
+        <div>
+          <label htmlFor={`${id}-expiry`} className="block text-sm font-medium">Expires</label>
+          <select id={`${id}-expiry`} value={expiry} onChange={(e) => setExpiry(e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1.5">
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="">never</option>
+          </select>
+          <p className="mt-1 text-xs text-slate-600">Revoke it any time.</p>
+        </div>
         <button type="submit" disabled={busy === "create"} className="mb-5 rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
           {busy === "create" ? "Creating…" : "Create token"}
         </button>
@@ -123,6 +134,7 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
                 <th scope="col" className="px-4 py-2">Acts as</th>
                 <th scope="col" className="px-4 py-2">Created</th>
                 <th scope="col" className="px-4 py-2">Last used</th>
+                <th scope="col" className="px-4 py-2">Expires</th>
                 <th scope="col" className="px-4 py-2">Status</th>
                 <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
               </tr>
@@ -135,9 +147,12 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
                   <td className="px-4 py-2">{t.user.name}</td>
                   <td className="px-4 py-2">{formatDateTime(t.createdAt)}</td>
                   <td className="px-4 py-2">{formatDateTime(t.lastUsedAt)}</td>
+                  <td className="px-4 py-2">{t.expiresAt ? formatDateTime(t.expiresAt) : "Never"}</td>
                   <td className="px-4 py-2">
                     {t.revokedAt ? (
                       <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Revoked {formatDateTime(t.revokedAt)}</span>
+                    ) : t.expired ? (
+                      <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Expired</span>
                     ) : (
                       <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">Active</span>
                     )}

@@ -9,6 +9,8 @@ export type UserRowDto = {
   role: Role;
   active: boolean;
   lastLoginAt: string | null;
+  mustChangePassword: boolean;
+  demoPassword: boolean;
 };
 
 export type TokenRowDto = {
@@ -18,5 +20,8 @@ export type TokenRowDto = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  /** Past its expiry when the page was rendered. */
+  expired: boolean;
   user: { id: string; name: string; email: string };
 };

@@ -1,10 +1,11 @@
 "use client";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/users/schema";
-import { api } from "@/components/workspace/api";
+import { api } from "@/components/ui/api";
 import { formatDateTime } from "./format-date-time";
+import { ResetPasswordForm } from "./reset-password-form";
 import type { UserRowDto } from "./types";
 
 type Feedback = { kind: "ok" | "error"; text: string } | null;
@@ -14,6 +15,7 @@ export function UserTable({ users, currentUserId }: { users: UserRowDto[]; curre
   const [roles, setRoles] = useState<Record<string, Role>>({});
   const [busyId, setBusyId] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const [resetting, setResetting] = useState<string | null>(null);
 
   async function update(user: UserRowDto, patch: { role?: Role; active?: boolean }, success: string) {
     setBusyId(user.id);
@@ -58,7 +60,8 @@ export function UserTable({ users, currentUserId }: { users: UserRowDto[]; curre
               const chosen = roles[u.id] ?? u.role;
               const busy = busyId === u.id;
               return (
-                <tr key={u.id} data-user-email={u.email}>
+                <Fragment key={u.id}>
+                <tr data-user-email={u.email}>
                   <th scope="row" className="px-4 py-2 font-medium">
                     {u.name}
                     {isSelf && <span className="ml-1 font-normal text-slate-600">(you)</span>}
@@ -90,9 +93,18 @@ export function UserTable({ users, currentUserId }: { users: UserRowDto[]; curre
                     ) : (
                       <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Deactivated</span>
                     )}
+                    {u.mustChangePassword && <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Must change password</span>}
+                    {u.demoPassword && u.active && <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Demo password</span>}
                   </td>
                   <td className="px-4 py-2">{formatDateTime(u.lastLoginAt)}</td>
-                  <td className="px-4 py-2 text-right">
+                  <td className="space-x-2 whitespace-nowrap px-4 py-2 text-right">
+                    {!isSelf && (
+                      <button type="button" disabled={busy} aria-label={`Reset password for ${u.name}`} aria-expanded={resetting === u.id}
+                        onClick={() => setResetting(resetting === u.id ? null : u.id)}
+                        className="rounded border border-slate-500 px-3 py-1 text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+                        Reset password
+                      </button>
+                    )}
                     {isSelf ? null : u.active ? (
                       <button type="button" disabled={busy} aria-label={`Deactivate ${u.name}`}
                         onClick={() => update(u, { active: false }, `${u.name} is deactivated, signed out of Verity, and their API tokens are revoked.`)}
@@ -108,6 +120,15 @@ export function UserTable({ users, currentUserId }: { users: UserRowDto[]; curre
                     )}
                   </td>
                 </tr>
+                {resetting === u.id && (
+                  <tr>
+                    <td colSpan={6} className="p-0">
+                      <ResetPasswordForm user={u} onCancel={() => setResetting(null)}
+                        onDone={(text) => { setResetting(null); setFeedback({ kind: "ok", text }); router.refresh(); }} />
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               );
             })}
           </tbody>

@@ -4,7 +4,7 @@ import type { Block } from "@/lib/articles/blocks";
 import { describe as describeSelector } from "@/lib/anchoring/describe";
 import { can } from "@/lib/auth/permissions";
 import { SUBMITTABLE } from "@/lib/claims/constants";
-import { api, type ApiError } from "./api";
+import { api, type ApiError } from "@/components/ui/api";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimForm, draftFromClaim, toPayload, type ClaimDraft, type Intent } from "./claim-form";
 import { ClaimPanel, type Filters } from "./claim-panel";

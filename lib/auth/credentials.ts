@@ -2,56 +2,80 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/mutations";
-import { clearHits, countHits, recordHit } from "./rate-limit";
-import { dummyHash, verifyPassword } from "./passwords";
+import { dummyHash, hashQueueBusy, hashQueueHasRoom, verifyPassword } from "./passwords";
+import { chargeAttempt, clearKeys, pruneThrottle, refundKeys, throttleKey, type ThrottleKey } from "./throttle";
 import type { Role } from "./permissions";
 
-export const SIGNIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
+export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean };
 
-export type SignedInUser = { id: string; email: string; name: string; role: Role };
+export type SignInContext = {
+  ip: string;
+  /** The browser carries a valid device cookie for this account (see device.ts). */
+  knownDevice?: boolean;
+};
 
-const accountKey = (email: string) => `signin:account:${email}`;
-const ipKey = (ip: string) => `signin:ip:${ip}`;
-
-/** Throws rate_limited when this account or address has failed too often lately. */
-export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
-  const [byAccount, byIp] = await Promise.all([
-    countHits(accountKey(email.toLowerCase()), SIGNIN_WINDOW_MS),
-    countHits(ipKey(ip), SIGNIN_WINDOW_MS),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    throw new AppError("rate_limited", "Too many failed sign-in attempts. Wait 15 minutes and try again.");
+export class RateLimited extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", `Too many failed sign-in attempts. Try again in ${describeWait(retryAfterSeconds)}.`);
   }
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+function keysFor(email: string, ctx: SignInContext): { keys: ThrottleKey[]; pair: ThrottleKey } {
+  const pair = throttleKey("pair", email, ctx.ip);
+  const keys = [pair, throttleKey("address", ctx.ip)];
+  if (!ctx.knownDevice) keys.push(throttleKey("account", email));
+  return { keys, pair };
 }
 
 /**
  * Checks an email and password. Returns the user, or null for a wrong
- * email/password or a deactivated account (the caller cannot tell which, on purpose).
- * Every failure counts towards the limits and is audited.
+ * email/password or a deactivated account (the caller cannot tell which, on
+ * purpose). Throws RateLimited while a key backs off, and unavailable (503)
+ * when the password checker's queue is full; neither is charged or judged.
  */
-export async function verifyCredentials(emailInput: string, password: string, ip: string): Promise<SignedInUser | null> {
+export async function verifyCredentials(emailInput: string, password: string, ctx: SignInContext): Promise<SignedInUser | null> {
   const email = emailInput.trim().toLowerCase();
-  await assertSignInAllowed(email, ip);
-  const user = email ? await prisma.user.findUnique({ where: { email } }) : null;
-  const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash());
+  // Refuse before charging: a busy server is not the caller's failure.
+  if (!hashQueueHasRoom()) throw hashQueueBusy();
+  const { keys, pair } = keysFor(email, ctx);
+  const charge = await chargeAttempt(keys);
+  if (!charge.allowed) {
+    // Keys that were charged alongside a backing-off one were never judged.
+    await refundKeys(charge.charged);
+    throw new RateLimited(Math.ceil(charge.retryAfterMs / 1000));
+  }
+  if (Math.random() < 0.01) void pruneThrottle().catch(() => {});
+
+  let user, ok;
+  try {
+    user = email ? await prisma.user.findUnique({ where: { email } }) : null;
+    ok = await verifyPassword(password, user?.passwordHash ?? dummyHash());
+  } catch (e) {
+    await refundKeys(charge.charged).catch(() => {});
+    throw e;
+  }
   if (!user || !ok || !user.active) {
-    await Promise.all([recordHit(accountKey(email), SIGNIN_WINDOW_MS), recordHit(ipKey(ip), SIGNIN_WINDOW_MS)]);
     await recordAudit(prisma, {
       actorId: null,
       action: "auth.sign_in_failed",
       entityType: "User",
       entityId: user?.id ?? email.slice(0, 200),
       changes: { email: email.slice(0, 200), reason: !user ? "unknown_email" : !ok ? "wrong_password" : "deactivated" },
-      ip,
+      ip: ctx.ip,
     });
     return null;
   }
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id, ip });
+    await recordAudit(tx, { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id, ip: ctx.ip });
   });
-  await clearHits(accountKey(email));
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  // This account at this address starts afresh; the wider keys only take back this attempt.
+  await clearKeys([pair.key]);
+  await refundKeys(charge.charged.filter((k) => k !== pair.key));
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
 }

@@ -1,48 +1,77 @@
 import "server-only";
 import { cache } from "react";
 import { createHash } from "node:crypto";
-import { getServerSession } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
-import { authSecret } from "@/lib/env";
-import { authOptions } from "./options";
+import { authSecret, env, sessionMaxAgeSeconds } from "@/lib/env";
 import type { Actor, Role } from "./permissions";
+import { readSessionClaims, sessionEndReason, type SessionClaims } from "./session";
 
-export type CurrentUser = Actor & { email: string; name: string; via: "session" | "token" };
+export type CurrentUser = Actor & {
+  email: string;
+  name: string;
+  via: "session" | "token";
+  /** An admin reset the password: nothing but choosing a new one until then. */
+  mustChangePassword: boolean;
+  /** Still using the published demo password. */
+  demoPassword: boolean;
+  /** The session's claims (cookie sessions only), e.g. to re-issue it after a password change. */
+  session?: SessionClaims;
+};
 
-async function loadActive(id: string, via: CurrentUser["via"]): Promise<CurrentUser | null> {
-  // Re-read on every request: a deactivated user or a changed role takes effect at once.
-  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!u || !u.active) return null;
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, active: u.active, via };
+/** The session cookie is the __Secure- one when Verity's public URL is https (as next-auth sets it). */
+const secureSession = () => env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+
+const userSelect = { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, mustChangePassword: true, demoPassword: true } as const;
+
+function toCurrentUser(u: { id: string; email: string; name: string; role: string; active: boolean; mustChangePassword: boolean; demoPassword: boolean }, via: CurrentUser["via"], session?: SessionClaims): CurrentUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, active: u.active, via, mustChangePassword: u.mustChangePassword, demoPassword: u.demoPassword, session };
+}
+
+/**
+ * The user behind a session cookie's claims, re-read on every request: a
+ * deactivated user, a changed role, a sign-out or password change elsewhere
+ * (session version) and the absolute lifetime all take effect at once.
+ */
+export async function loadSessionUser(claims: SessionClaims | null): Promise<CurrentUser | null> {
+  if (!claims) return null;
+  const u = await prisma.user.findUnique({ where: { id: claims.uid }, select: userSelect });
+  if (sessionEndReason(claims, u, sessionMaxAgeSeconds() * 1000)) return null;
+  return toCurrentUser(u!, "session", claims);
 }
 
 /** The signed-in user for pages and server actions (session cookie), or null. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActive(id, "session") : null;
+  const jwt = await getToken({ req: { cookies: await cookies(), headers: await headers() } as never, secret: authSecret(), secureCookie: secureSession() });
+  return loadSessionUser(readSessionClaims(jwt));
 });
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+async function loadTokenUser(plain: string): Promise<CurrentUser | null> {
+  const token = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(plain) },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: userSelect } },
+  });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now()) || !token.user.active) return null;
+  // lastUsedAt is for the admin's list, so a minute's precision spares a write per request.
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  }
+  return toCurrentUser(token.user, "token");
+}
+
 /** The caller of an API route: a Bearer API token, else the session cookie. */
 export async function resolveRequestUser(req: NextRequest): Promise<CurrentUser | null> {
   const header = req.headers.get("authorization");
   if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!m) return null;
-    const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(m[1]) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
-    if (!token || token.revokedAt) return null;
-    const user = await loadActive(token.userId, "token");
-    // lastUsedAt is for the admin's list, so a minute's precision spares a write per request.
-    if (user && (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000))
-      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-    return user;
+    const m = /^Bearer\s+(\S{1,200})$/i.exec(header.trim());
+    return m ? loadTokenUser(m[1]) : null;
   }
-  const jwt = await getToken({ req, secret: authSecret() });
-  return typeof jwt?.uid === "string" ? loadActive(jwt.uid, "session") : null;
+  const jwt = await getToken({ req, secret: authSecret(), secureCookie: secureSession() });
+  return loadSessionUser(readSessionClaims(jwt));
 }

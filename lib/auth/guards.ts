@@ -3,10 +3,15 @@ import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 import { can, type Action } from "./permissions";
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back here. */
-export async function requireUser(returnTo: string): Promise<CurrentUser> {
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that comes back here.
+ * A user whose password an admin reset is sent to /account until they choose
+ * a new one (only that page passes `duringPasswordChange`).
+ */
+export async function requireUser(returnTo: string, opts: { duringPasswordChange?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (user.mustChangePassword && !opts.duringPasswordChange) redirect("/account");
   return user;
 }
 

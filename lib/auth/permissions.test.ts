@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, MIN_ROLE, type Action, type Actor, type Role } from "./permissions";
+import { can, mayAttempt, MIN_ROLE, RESOURCE_ACTIONS, type Action, type Actor, type Role } from "./permissions";
 
 const actor = (role: Role, id = `u-${role}`, active = true): Actor => ({ id, role, active });
 const reviewer = actor("REVIEWER", "rev-1");
@@ -13,7 +13,6 @@ const roleTable: Array<[Action, boolean, boolean, boolean]> = [
   ["article:read", true, true, true],
   ["article:create", false, false, true],
   ["article:update", false, false, true],
-  ["article:archive", false, false, true],
   ["article:publish", false, true, true],
   ["article:export", false, true, true],
   ["import:run", false, false, true],
@@ -25,11 +24,12 @@ const roleTable: Array<[Action, boolean, boolean, boolean]> = [
   ["user:manage", false, false, true],
   ["token:manage", false, false, true],
   ["audit:read", false, false, true],
+  ["account:password", true, true, true],
 ];
 
 describe("can: role × action", () => {
   it("covers every action that needs no resource", () => {
-    const resourceActions = ["claim:update", "claim:delete", "claim:submit", "claim:reattach"];
+    const resourceActions: readonly string[] = RESOURCE_ACTIONS;
     const listed = new Set(roleTable.map(([a]) => a));
     for (const a of Object.keys(MIN_ROLE)) if (!resourceActions.includes(a)) expect(listed.has(a as Action), a).toBe(true);
   });
@@ -81,3 +81,20 @@ describe("can: ownership", () => {
     }
   });
 });
+
+describe("mayAttempt: the role gate routes check before the resource is known", () => {
+  it.each(Object.keys(MIN_ROLE) as Action[])("%s", (action) => {
+    for (const who of [reviewer, editor, admin]) {
+      expect(mayAttempt(who, action)).toBe(RANK_OK(who.role, MIN_ROLE[action]));
+      // Never more than the full rule allows for a resource the actor owns.
+      if (!RESOURCE_ACTIONS.includes(action)) expect(mayAttempt(who, action)).toBe(can(who, action));
+    }
+    expect(mayAttempt({ ...admin, active: false }, action)).toBe(false);
+    expect(mayAttempt(null, action)).toBe(false);
+  });
+});
+
+function RANK_OK(role: Role, least: Role): boolean {
+  const order: Role[] = ["REVIEWER", "EDITOR", "ADMIN"];
+  return order.indexOf(role) >= order.indexOf(least);
+}

@@ -15,7 +15,6 @@ export type Action =
   | "article:read"
   | "article:create"
   | "article:update"
-  | "article:archive"
   | "article:publish"
   | "article:export"
   | "import:run"
@@ -30,14 +29,14 @@ export type Action =
   | "review-queue:read"
   | "user:manage"
   | "token:manage"
-  | "audit:read";
+  | "audit:read"
+  | "account:password";
 
 /** The least role for each action; ownership rules below refine the claim actions. */
 export const MIN_ROLE: Record<Action, Role> = {
   "article:read": "REVIEWER",
   "article:create": "ADMIN",
   "article:update": "ADMIN",
-  "article:archive": "ADMIN",
   "article:publish": "EDITOR",
   "article:export": "EDITOR",
   "import:run": "ADMIN",
@@ -53,13 +52,27 @@ export const MIN_ROLE: Record<Action, Role> = {
   "user:manage": "ADMIN",
   "token:manage": "ADMIN",
   "audit:read": "ADMIN",
+  // Every signed-in user changes their own password.
+  "account:password": "REVIEWER",
 };
+
+/** Actions whose answer depends on the claim: `can` needs the resource for them. */
+export const RESOURCE_ACTIONS: readonly Action[] = ["claim:update", "claim:delete", "claim:submit", "claim:reattach"];
 
 export function hasRole(actor: Pick<Actor, "role">, least: Role): boolean {
   return RANK[actor.role] >= RANK[least];
 }
 
 const isEditor = (a: Actor) => hasRole(a, "EDITOR");
+
+/**
+ * The role gate alone: whether `actor` could do `action` to some resource.
+ * Route handlers check this before the resource is loaded; the ownership rule
+ * (`can` with the resource) is checked where the resource is read.
+ */
+export function mayAttempt(actor: Actor | null | undefined, action: Action): boolean {
+  return !!actor && actor.active && hasRole(actor, MIN_ROLE[action]);
+}
 
 /**
  * The one permission decision. `resource` is needed for the ownership rules:

@@ -7,14 +7,14 @@ import { hashToken } from "@/lib/auth/current-user";
 const PREFIX = "vrt_";
 
 /** Creates an API token for `userId`; the plain token is returned once and only its hash is stored. */
-export async function createApiToken(actorId: string, userId: string, name: string) {
+export async function createApiToken(actorId: string, userId: string, name: string, expiresAt: Date | null = null) {
   const token = PREFIX + randomBytes(32).toString("base64url");
   const row = await prisma.$transaction(async (tx) => {
     const t = await tx.apiToken.create({
-      data: { name, userId, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6) },
-      select: { id: true, name: true, prefix: true, createdAt: true, userId: true },
+      data: { name, userId, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6), expiresAt },
+      select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, userId: true },
     });
-    await recordAudit(tx, { actorId, action: "token.create", entityType: "ApiToken", entityId: t.id, changes: { name, userId } });
+    await recordAudit(tx, { actorId, action: "token.create", entityType: "ApiToken", entityId: t.id, changes: { name, userId, expiresAt: expiresAt?.toISOString() ?? null } });
     return t;
   });
   return { ...row, token };

@@ -13,6 +13,9 @@ export const userSelect = {
   createdAt: true,
   updatedAt: true,
   lastLoginAt: true,
+  mustChangePassword: true,
+  demoPassword: true,
+  passwordChangedAt: true,
 } satisfies Prisma.UserSelect;
 
 export type UserView = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -24,10 +27,11 @@ export const tokenSelect = {
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  expiresAt: true,
   user: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.ApiTokenSelect;
 
-export type TokenView = Prisma.ApiTokenGetPayload<{ select: typeof tokenSelect }>;
+export type TokenView = Prisma.ApiTokenGetPayload<{ select: typeof tokenSelect }> & { expired: boolean };
 
 export function listUsers(): Promise<UserView[]> {
   return prisma.user.findMany({ select: userSelect, orderBy: [{ name: "asc" }, { email: "asc" }] });
@@ -38,6 +42,13 @@ export function getUserView(id: string, db: Db = prisma): Promise<UserView | nul
 }
 
 /** API tokens, newest first (optionally one user's): admins manage all of them, a departed colleague's included. */
-export function listApiTokens(userId?: string): Promise<TokenView[]> {
-  return prisma.apiToken.findMany({ where: userId ? { userId } : {}, select: tokenSelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], take: 500 });
+export async function listApiTokens(userId?: string): Promise<TokenView[]> {
+  const rows = await prisma.apiToken.findMany({ where: userId ? { userId } : {}, select: tokenSelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], take: 500 });
+  const now = Date.now();
+  return rows.map((t) => ({ ...t, expired: !!t.expiresAt && t.expiresAt.getTime() <= now }));
+}
+
+/** Active accounts still using the published demo password (the admins' banner). */
+export function activeDemoAccounts(): Promise<{ id: string; email: string; role: string }[]> {
+  return prisma.user.findMany({ where: { demoPassword: true, active: true }, select: { id: true, email: true, role: true }, orderBy: { email: "asc" } });
 }

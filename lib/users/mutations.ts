@@ -4,8 +4,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { diffFields } from "@/lib/audit/diff";
 import { hashPassword } from "@/lib/auth/passwords";
-import { can, type Actor } from "@/lib/auth/permissions";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { passwordWeakness } from "@/lib/auth/password-policy";
+import { can, hasRole, type Actor, type Role } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { AppError, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { adminChangeRefusal } from "./admin-rules";
 import { getUserView, userSelect, type UserView } from "./data";
@@ -16,6 +18,8 @@ const emailTaken = () => new AppError("conflict", "A user with this email alread
 export async function createUser(actor: Actor, input: UserCreateInput): Promise<UserView> {
   if (!can(actor, "user:manage")) throw forbidden();
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+  const weakness = passwordWeakness(input.password, input, env().DEMO_PASSWORD);
+  if (weakness) throw invalidInput({ password: weakness });
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -31,9 +35,14 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
   }
 }
 
+const lowers = (from: Role, to: Role | undefined) => to !== undefined && to !== from && hasRole({ role: from }, to) && !hasRole({ role: to }, from);
+
 /**
  * Role, active flag and name. Takes effect on the user's next request: every
- * request re-reads the user (lib/auth/current-user.ts).
+ * request re-reads the user (lib/auth/current-user.ts). A role change or a
+ * deactivation also ends the user's sessions (they sign in again and see what
+ * they may now do); a lower role or a deactivation revokes their API tokens,
+ * which would otherwise carry on with whatever the user may still do.
  */
 export async function updateUser(actor: Actor, id: string, patch: UserUpdateInput): Promise<UserView> {
   if (!can(actor, "user:manage")) throw forbidden();
@@ -50,15 +59,24 @@ export async function updateUser(actor: Actor, id: string, patch: UserUpdateInpu
     if (refusal) throw new AppError("conflict", refusal.message, { fields: { [refusal.field]: refusal.message } });
     const changes = diffFields({ role: before.role, active: before.active, name: before.name }, { role: patch.role, active: patch.active, name: patch.name });
     if (Object.keys(changes).length === 0) return before;
-    const after = await tx.user.update({ where: { id }, data: { role: patch.role, active: patch.active, name: patch.name }, select: userSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: id, changes: changes as Prisma.InputJsonValue });
-    if (before.active && after.active === false) {
+    const endsSessions = "role" in changes || (before.active && patch.active === false);
+    const after = await tx.user.update({
+      where: { id },
+      data: { role: patch.role, active: patch.active, name: patch.name, ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}) },
+      select: userSelect,
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: id, changes: { ...(changes as Record<string, Prisma.InputJsonValue>), ...(endsSessions ? { sessionsEnded: true } : {}) } });
+    const deactivated = before.active && after.active === false;
+    const demoted = lowers(before.role, patch.role);
+    if (deactivated || demoted) {
       // Deactivation ends the user's API tokens for good: reactivating someone
       // must not bring back tokens that may have leaked while they were away.
+      // A demotion does too: a token made for admin work must not outlive it.
+      const reason = deactivated ? "user deactivated" : `role lowered to ${patch.role}`;
       const live = await tx.apiToken.findMany({ where: { userId: id, revokedAt: null }, select: { id: true } });
       if (live.length) {
         await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: new Date() } });
-        for (const t of live) await recordAudit(tx, { actorId: actor.id, action: "token.revoke", entityType: "ApiToken", entityId: t.id, changes: { reason: "user deactivated", userId: id } });
+        for (const t of live) await recordAudit(tx, { actorId: actor.id, action: "token.revoke", entityType: "ApiToken", entityId: t.id, changes: { reason, userId: id } });
       }
     }
     return after;
@@ -68,8 +86,9 @@ export async function updateUser(actor: Actor, id: string, patch: UserUpdateInpu
 /** A token acting as the admin who creates it; the plain token is in this answer only. */
 export async function issueApiToken(actor: Actor, input: TokenCreateInput) {
   if (!can(actor, "token:manage")) throw forbidden();
-  const t = await createApiToken(actor.id, actor.id, input.name);
-  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, token: t.token };
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  const t = await createApiToken(actor.id, actor.id, input.name, expiresAt);
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, expiresAt: t.expiresAt, token: t.token };
 }
 
 /** Revoking twice is fine (idempotent); an unknown id is a 404. */

@@ -4,6 +4,8 @@ import { ROLES } from "@/lib/auth/permissions";
 // Isomorphic: the admin page's forms and the API validate with the same schemas.
 
 export const PASSWORD_MIN = 10;
+/** bcrypt reads 72 bytes; the bound keeps its (and the strength check's) work small. */
+export const PASSWORD_MAX = 1024;
 export const ROLE_LABELS = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
 const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
@@ -15,7 +17,9 @@ export const userCreateSchema = z.strictObject({
     .trim()
     .toLowerCase()
     .min(1, "is required")
-    .max(320, "must be at most 320 characters")
+    // abort: zod runs later checks after a failed one, and this pattern is
+    // quadratic in the length (3 s for 60 KB): it must never see an over-long value.
+    .max(320, { error: "must be at most 320 characters", abort: true })
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "must be an email address"),
   name: nameSchema,
   role: roleSchema,
@@ -42,8 +46,17 @@ export const userUpdateSchema = z
 
 export type UserUpdateInput = z.output<typeof userUpdateSchema>;
 
+export const TOKEN_EXPIRY_DAYS_MAX = 3650;
+
 export const tokenCreateSchema = z.strictObject({
   name: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  /** Omitted: the token never expires (it can still be revoked). */
+  expiresInDays: z
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(TOKEN_EXPIRY_DAYS_MAX, `must be at most ${TOKEN_EXPIRY_DAYS_MAX} days`)
+    .optional(),
 });
 
 export type TokenCreateInput = z.output<typeof tokenCreateSchema>;

@@ -22,6 +22,8 @@ export async function call(handler: Handler, opts: CallOptions = {}) {
     body = JSON.stringify(opts.body);
     headers["content-type"] ??= "application/json";
   }
+  // As a browser's request to Verity would arrive: with a Host header.
+  headers.host ??= "localhost:3000";
   const req = new NextRequest(new URL(opts.path ?? "/", "http://localhost:3000"), { method, headers, body });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
@@ -36,11 +38,19 @@ export async function call(handler: Handler, opts: CallOptions = {}) {
   return { status: res.status, json: json as Record<string, any>, text, headers: res.headers };
 }
 
-/** A next-auth session cookie for `user`, signed with the test secret: the browser's way in. */
-export async function sessionCookie(user: { id: string; role: string; email: string; name: string }) {
+/**
+ * A next-auth session cookie for `user`, signed with the test secret: the
+ * browser's way in. It carries what a real sign-in puts in the session (the
+ * user's session version and the sign-in time), and comes with the Origin a
+ * browser sends with a write from Verity's own pages.
+ */
+export async function sessionCookie(
+  user: { id: string; role: string; email: string; name: string; sessionVersion?: number },
+  opts: { signedInAt?: number; sessionVersion?: number } = {},
+) {
   const token = await encode({
-    token: { uid: user.id, role: user.role, email: user.email, name: user.name, sub: user.id },
+    token: { uid: user.id, role: user.role, email: user.email, name: user.name, sub: user.id, sv: opts.sessionVersion ?? user.sessionVersion ?? 0, sia: opts.signedInAt ?? Date.now() },
     secret: process.env.NEXTAUTH_SECRET!,
   });
-  return { cookie: `next-auth.session-token=${token}` };
+  return { cookie: `next-auth.session-token=${token}`, origin: "http://localhost:3000" };
 }

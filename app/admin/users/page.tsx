@@ -14,7 +14,7 @@ export default async function UsersPage() {
   const showTokens = can(me, "token:manage");
   const [users, tokens] = await Promise.all([listUsers(), showTokens ? listApiTokens() : Promise.resolve([])]);
   // Dates travel as ISO strings, the shape the API returns to the browser.
-  const userRows: UserRowDto[] = users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, lastLoginAt: u.lastLoginAt?.toISOString() ?? null }));
+  const userRows: UserRowDto[] = users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, mustChangePassword: u.mustChangePassword, demoPassword: u.demoPassword }));
   const tokenRows = JSON.parse(JSON.stringify(tokens)) as TokenRowDto[];
 
   return (
@@ -22,7 +22,7 @@ export default async function UsersPage() {
       <h1 className="text-2xl font-bold">Users and API tokens</h1>
       <section aria-labelledby="users-heading" className="space-y-3">
         <h2 id="users-heading" className="text-lg font-semibold">Users</h2>
-        <p className="text-sm text-slate-600">A deactivated user is signed out on their next request and cannot sign in; their data stays.</p>
+        <p className="text-sm text-slate-600">A deactivated user is signed out on their next request and cannot sign in; their data stays. A role change signs the user out too, and a lower role revokes their API tokens.</p>
         <UserTable users={userRows} currentUserId={me.id} />
       </section>
       <section aria-labelledby="new-user-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">

@@ -1,0 +1,45 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import Link from "next/link";
+import { api } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+
+type Props = { accounts: { email: string; role: string }[]; selfUsesDemoPassword: boolean; canDisable: boolean };
+
+/**
+ * Shown while accounts with the published demo password are active: anyone who
+ * has read the README can sign in as them. Admins disable them all in one step;
+ * their own demo account they change on the Account page.
+ */
+export function DemoAccountsBanner({ accounts, selfUsesDemoPassword, canDisable }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const others = accounts.length - (selfUsesDemoPassword ? 1 : 0);
+
+  async function disable() {
+    if (!window.confirm(`Deactivate ${others} demo account${others === 1 ? "" : "s"}? Their sessions and API tokens end. You can reactivate them on the Users page.`)) return;
+    setBusy(true);
+    const res = await api<{ disabled: string[] }>("POST", "/api/demo-accounts/disable");
+    setBusy(false);
+    setMessage(res.ok ? `Deactivated: ${res.data.disabled.join(", ") || "none"}.` : res.error.message);
+    router.refresh();
+  }
+
+  return (
+    <section aria-label="Demo accounts" className="border-b border-amber-300 bg-amber-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm text-amber-950">
+        <p>
+          <strong>Demo accounts are active</strong> with the published demo password
+          {canDisable && accounts.length > 0 ? ` (${accounts.map((a) => a.email).join(", ")})` : ""}. Anyone who has read the README can sign in with them.
+        </p>
+        {selfUsesDemoPassword && <Link href="/account" className="font-semibold text-amber-950 underline">Change your password</Link>}
+        {canDisable && others > 0 && (
+          <Button tone="danger" disabled={busy} onClick={() => void disable()}>{busy ? "Disabling…" : "Disable demo accounts"}</Button>
+        )}
+        <p role="status" className="text-amber-950">{message}</p>
+      </div>
+    </section>
+  );
+}
