@@ -2,9 +2,10 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
-import { hasRole, type Role } from "@/lib/auth/permissions";
+import { mayAttempt, MIN_ROLE, type Action } from "@/lib/auth/permissions";
 import { AppError, errorBody, invalidInput } from "@/lib/errors";
 import { isWriteConflict } from "@/lib/db";
+import { env } from "@/lib/env";
 import { parseJsonBody, unstorableFields, zodFields } from "@/lib/validation";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -13,14 +14,23 @@ type Params = Record<string, string>;
 
 type Ctx<B, Q, U> = { req: NextRequest; user: U; body: B; query: Q; params: Params };
 
-type Options<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
-  /** Least role; "ANYONE" for public routes. */
-  role: Role | "ANYONE";
+/**
+ * Who may call a route, in the words of the permission table (lib/auth/permissions.ts)
+ * that pages use too: `can: "article:publish"`, or `public: true` for open routes.
+ */
+export type Access = { can: Action; public?: never } | { public: true; can?: never };
+
+type Options<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = Access & {
   body?: BS;
   /** An empty body is parsed as `{}` (for actions whose fields are all optional). */
   bodyOptional?: boolean;
   query?: QS;
+  /** Open to a session that must change its password first (only the password change itself). */
+  duringPasswordChange?: boolean;
 };
+
+/** What a handler made by `route` declares, for tests that walk every route. */
+export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<Params> }) => Promise<Response>) & { access: Access };
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -29,7 +39,9 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): NextRe
 }
 
 export function errorResponse(err: AppError): NextResponse {
-  return NextResponse.json(errorBody(err), { status: err.status });
+  // A busy or unreachable database (or a full password queue) is worth retrying shortly.
+  const headers: HeadersInit | undefined = err.code === "unavailable" ? { "Retry-After": "5" } : undefined;
+  return NextResponse.json(errorBody(err), { status: err.status, headers });
 }
 
 function isDatabaseDown(e: unknown): boolean {
@@ -78,37 +90,61 @@ async function readJson(req: NextRequest, optional = false): Promise<unknown> {
   return parseJsonBody(text);
 }
 
+/** The hosts Verity answers as: the public URL's, the Host header's, and a trusted proxy's forwarded host. */
+function ownHosts(req: NextRequest): string[] {
+  const hosts: string[] = [];
+  const configured = env().NEXTAUTH_URL;
+  if (configured) hosts.push(new URL(configured).host);
+  const host = req.headers.get("host");
+  if (host) hosts.push(host);
+  // X-Forwarded-Host is only the client's word unless a proxy we trust set it.
+  const forwarded = env().TRUST_PROXY > 0 ? req.headers.get("x-forwarded-host") : null;
+  if (forwarded) hosts.push(forwarded.split(",")[0].trim());
+  return hosts;
+}
+
 /**
- * Cookie-authenticated writes must come from Verity's own pages. Browsers send
- * Origin on cross-site POSTs; a mismatch is a forged request (CSRF).
+ * Cookie-authenticated writes must come from Verity's own pages (CSRF). A
+ * browser names the page's origin in Origin, or says Sec-Fetch-Site:
+ * same-origin; a write with neither is refused too (it used to pass), since
+ * any browser Verity supports sends one of them. API tokens are not cookies:
+ * nothing rides on them implicitly, so they need neither.
  */
 function assertSameOrigin(req: NextRequest, user: CurrentUser | null) {
-  if (req.method === "GET" || req.method === "HEAD" || user?.via === "token") return;
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || user?.via !== "session") return;
   const origin = req.headers.get("origin");
-  if (!origin) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    /* "null" or garbage: treat as foreign */
+  if (origin) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      /* "null" or garbage: treat as foreign */
+    }
+    if (originHost && ownHosts(req).includes(originHost)) return;
+    throw new AppError("forbidden", "Cross-site request refused");
   }
-  if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused");
+  if (req.headers.get("sec-fetch-site") === "same-origin") return;
+  throw new AppError("forbidden", "Cross-site request refused: a signed-in browser's write must carry an Origin header");
 }
 
 /** The one route-handler wrapper: auth, role, parsing and error mapping. */
 export function route<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   opts: Options<BS, QS>,
   handler: (ctx: Ctx<Out<BS>, Out<QS>, CurrentUser>) => Promise<Response | unknown>,
-): (req: NextRequest, ctx: { params: Promise<Params> }) => Promise<Response> {
-  // Public routes ("ANYONE") may see a null user; the handler type says CurrentUser for the common case.
+): RouteHandler {
+  // Public routes may see a null user; the handler type says CurrentUser for the common case.
   const run = handler as unknown as (ctx: Ctx<unknown, unknown, CurrentUser | null>) => Promise<Response | unknown>;
-  return async (req: NextRequest, ctx: { params: Promise<Params> }): Promise<Response> => {
+  const access: Access = opts.public ? { public: true } : { can: opts.can! };
+  const wrapped = async (req: NextRequest, ctx: { params: Promise<Params> }): Promise<Response> => {
     try {
-      const user = await resolveRequestUser(req);
-      if (opts.role !== "ANYONE") {
+      // Public routes act for nobody: no cookie or token is read for them.
+      const user = access.can ? await resolveRequestUser(req) : null;
+      if (access.can) {
         if (!user) throw new AppError("unauthenticated", "Sign in to use this endpoint");
-        if (!hasRole(user, opts.role)) throw new AppError("forbidden", `This needs the ${opts.role} role or higher`);
+        if (!mayAttempt(user, access.can)) throw new AppError("forbidden", `This needs the ${MIN_ROLE[access.can]} role or higher`);
+        if (user.via === "session" && user.mustChangePassword && !opts.duringPasswordChange) {
+          throw new AppError("forbidden", "An admin reset your password: choose a new one first (POST /api/me/password, or the Account page)");
+        }
       }
       assertSameOrigin(req, user);
       const params = (await ctx.params) ?? {};
@@ -135,4 +171,5 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
       return toErrorResponse(e);
     }
   };
+  return Object.assign(wrapped, { access });
 }

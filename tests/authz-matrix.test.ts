@@ -13,7 +13,8 @@ import { POST as createClaimRoute } from "@/app/api/articles/[id]/claims/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
 import { POST as reviewRoute } from "@/app/api/claims/[id]/reviews/route";
 import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
-import { makeArticle, makeCaller, makeUser } from "@/seeds/factories";
+import { makeArticle, makeCaller, makeUser, TEST_PASSWORD } from "@/seeds/factories";
+import { MIN_ROLE, type Action } from "@/lib/auth/permissions";
 import { call, sessionCookie, type CallOptions } from "./support/http";
 import { claimBody } from "./support/claims";
 
@@ -171,6 +172,14 @@ const ROWS: Row[] = [
   },
   { route: "/api/users/[id]", method: "PATCH", setup: async () => ({ params: { id: (await makeUser()).id }, body: { name: "Renamed Person" } }), expect: adminOnly(200) },
   { route: "/api/users/[id]", method: "PATCH", variant: "unknown id", setup: async () => ({ params: { id: "no-such-user" }, body: { name: "Nobody" } }), expect: adminOnly(404) },
+  { route: "/api/users/[id]/password", method: "POST", setup: async () => ({ params: { id: (await makeUser()).id }, body: { password: "violet harbour stapler 77" } }), expect: adminOnly(204) },
+  { route: "/api/users/[id]/password", method: "POST", variant: "unknown id", setup: async () => ({ params: { id: "no-such-user" }, body: { password: "violet harbour stapler 77" } }), expect: adminOnly(404) },
+  // Every signed-in user changes their own password (the owner's, or each caller's own: all made with TEST_PASSWORD).
+  { route: "/api/me/password", method: "POST", setup: async () => ({ path: "/api/me/password", body: { currentPassword: TEST_PASSWORD, newPassword: `tangerine lighthouse ${uid()}` } }), expect: reviewerPlus(204) },
+  // The shared test database holds no demo accounts (seed tests use their own): nothing to disable, but the door is checked.
+  { route: "/api/demo-accounts/disable", method: "POST", setup: async () => ({ path: "/api/demo-accounts/disable" }), expect: adminOnly(200) },
+  // Public by design (the one-time token is the proof); this install already has accounts.
+  { route: "/api/setup", method: "POST", setup: async () => ({ path: "/api/setup", body: { token: "not-a-real-token", email: `setup-${uid()}@example.org`, name: "Setup Person", password: "granite meadow violin 58" } }), expect: anyone(409) },
   { route: "/api/tokens", method: "GET", setup: async () => ({ path: "/api/tokens" }), expect: adminOnly(200) },
   { route: "/api/tokens", method: "POST", setup: async () => ({ path: "/api/tokens", body: { name: `matrix ${uid()}` } }), expect: adminOnly(201) },
   { route: "/api/tokens/[id]", method: "DELETE", setup: async () => ({ params: { id: (await makeCaller("ADMIN")).tokenId } }), expect: adminOnly(204) },
@@ -238,6 +247,42 @@ describe("authorization matrix", () => {
     const stale = ROWS.filter((r) => !handlers.has(`${r.method} ${r.route}`)).map(label);
     expect(stale, "rows for routes that no longer exist").toEqual([]);
     console.log(`authz matrix: ${handlers.size - [...handlers.keys()].filter((k) => EXCLUDED.has(k.split(" ")[1])).length} route methods, ${ROWS.length} rows × ${PRINCIPALS.length} callers = ${cases.length} cases`);
+  });
+
+  it("every route says what it needs in the permission table's words (or that it is public), and its row agrees", () => {
+    const RANK = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 } as const;
+    for (const [key, handler] of handlers) {
+      const route = key.split(" ")[1];
+      if (EXCLUDED.has(route)) continue;
+      const access = (handler as unknown as { access?: { can?: Action; public?: true } }).access;
+      expect(access, `${key} is made with route() and declares can or public`).toBeDefined();
+      if (access!.public) continue;
+      expect(Object.keys(MIN_ROLE), `${key}: ${access!.can} is an action of the permission table`).toContain(access!.can);
+      // The least role that may call it is the one the table gives its action.
+      const least = MIN_ROLE[access!.can!];
+      for (const row of ROWS.filter((r) => `${r.method} ${r.route}` === key)) {
+        for (const [who, role] of [["editor", "EDITOR"], ["admin", "ADMIN"]] as const) {
+          if (RANK[role] < RANK[least]) expect(row.expect[who], `${label(row)} as ${who}`).toBe(403);
+        }
+        if (least !== "REVIEWER") expect(row.expect.otherReviewer, `${label(row)} as otherReviewer`).toBe(403);
+      }
+    }
+  });
+
+  it("every action in the permission table is checked somewhere (no dead rules)", () => {
+    const ROOT = fileURLToPath(new URL("..", import.meta.url));
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && e.name !== "generated") walk(p);
+        else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !p.endsWith(path.join("auth", "permissions.ts"))) sources.push(fs.readFileSync(p, "utf8"));
+      }
+    };
+    for (const d of ["app", "components", "lib"]) walk(path.join(ROOT, d));
+    const all = sources.join("\n");
+    const unchecked = Object.keys(MIN_ROLE).filter((a) => !all.includes(`"${a}"`));
+    expect(unchecked, "actions nothing checks").toEqual([]);
   });
 
   // Each case has fixtures of its own, so they may run side by side (vitest's maxConcurrency, 5).

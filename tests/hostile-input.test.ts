@@ -34,8 +34,12 @@ import { POST as createUserRoute } from "@/app/api/users/route";
 import { PATCH as patchUserRoute } from "@/app/api/users/[id]/route";
 import { POST as createTokenRoute } from "@/app/api/tokens/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/tokens/[id]/route";
+import { POST as changePasswordRoute } from "@/app/api/me/password/route";
+import { POST as resetPasswordRoute } from "@/app/api/users/[id]/password/route";
+import { POST as setupRoute } from "@/app/api/setup/route";
+import { passwordChangeSchema, passwordResetSchema, setupSchema } from "@/lib/auth/schema";
 import { createApiToken } from "@/lib/tokens/mutations";
-import { makeArticle, makeUser } from "@/seeds/factories";
+import { makeArticle, makeUser, TEST_PASSWORD } from "@/seeds/factories";
 import { call, sessionCookie } from "./support/http";
 import { claimBody } from "./support/claims";
 import { dropDatabase, useFreshDatabase } from "./support/fresh-database";
@@ -252,9 +256,39 @@ const JSON_ROUTES: JsonRoute[] = [
     method: "POST",
     headers: () => admin,
     params: () => ({}),
-    valid: () => ({ name: "A script" }),
+    valid: () => ({ name: "A script", expiresInDays: 30 }),
     schema: tokenCreateSchema,
     required: ["name"],
+  },
+  {
+    name: "POST /api/me/password",
+    handler: changePasswordRoute,
+    method: "POST",
+    headers: () => reviewer,
+    params: () => ({}),
+    valid: () => ({ currentPassword: TEST_PASSWORD, newPassword: "tangerine lighthouse quarrel 42" }),
+    schema: passwordChangeSchema,
+    required: ["currentPassword", "newPassword"],
+  },
+  {
+    name: "POST /api/users/:id/password",
+    handler: resetPasswordRoute,
+    method: "POST",
+    headers: () => admin,
+    params: () => ({ id: targetUserId }),
+    valid: () => ({ password: "violet harbour stapler 77" }),
+    schema: passwordResetSchema,
+    required: ["password"],
+  },
+  {
+    name: "POST /api/setup",
+    handler: setupRoute,
+    method: "POST",
+    headers: () => ({}),
+    params: () => ({}),
+    valid: () => ({ token: "a-setup-token", email: "first@example.org", name: "First Admin", password: "granite meadow violin 58" }),
+    schema: setupSchema,
+    required: ["token", "email", "name", "password"],
   },
 ];
 
@@ -345,7 +379,7 @@ describe("hostile query strings on the list routes", () => {
 
 describe("POST /api/imports: hostile JSON and uploads", () => {
   const post = (init: { body?: BodyInit; contentType?: string }) => {
-    const headers: Headers = { ...admin };
+    const headers: Headers = { ...admin, host: "localhost:3000" };
     if (init.contentType) headers["content-type"] = init.contentType;
     return importRoute(new NextRequest("http://localhost:3000/api/imports", { method: "POST", headers, body: init.body }), { params: Promise.resolve({}) });
   };

@@ -16,8 +16,11 @@ export async function signIn(request: APIRequestContext, email: string, password
 }
 
 /** A JSON API call that must succeed with `status`; returns the body. */
+/** What a browser sends with a write from Verity's own pages (Playwright's API requests send no Origin of their own). */
+export const SAME_ORIGIN = { Origin: `http://localhost:${process.env.E2E_PORT || 3100}` };
+
 export async function api<T = Record<string, unknown>>(request: APIRequestContext, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, data?: unknown, status = method === "POST" ? 201 : 200): Promise<T> {
-  const res = await request.fetch(path, { method, data: data === undefined ? undefined : (data as Record<string, unknown>) });
+  const res = await request.fetch(path, { method, data: data === undefined ? undefined : (data as Record<string, unknown>), headers: method === "GET" ? undefined : SAME_ORIGIN });
   expect(res.status(), `${method} ${path}: ${(await res.text()).slice(0, 300)}`).toBe(status);
   return (await res.json()) as T;
 }

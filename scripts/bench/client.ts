@@ -29,7 +29,8 @@ export class Client {
   async json<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { cookie: this.cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      // A browser names its page's origin on every write; Verity refuses cookie-authenticated writes without it.
+      headers: { cookie: this.cookie, ...(body === undefined ? {} : { "content-type": "application/json" }), ...(method === "GET" ? {} : { origin: this.base }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

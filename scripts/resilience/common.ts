@@ -35,9 +35,9 @@ export type Server = { base: string; port: number; pid: number; logFile: string;
 /**
  * Starts `npm start` on a fresh embedded database in the OS temp folder, on a
  * free port, in a process group of its own so that stopping it stops everything
- * it started. Waits for /api/health.
+ * it started. Waits for /api/health. `env` adds settings for this app only.
  */
-export async function startServer(name: string): Promise<Server> {
+export async function startServer(name: string, env: Record<string, string> = {}): Promise<Server> {
   const root = process.cwd();
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) log("no production build yet: npm start builds it first (a few minutes)");
   else if (!isBuildCurrent(root)) log("the production build is older than the sources: npm start rebuilds it first (a few minutes)");
@@ -47,7 +47,7 @@ export async function startServer(name: string): Promise<Server> {
   const out = fs.openSync(logFile, "w");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve-fresh.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production" },
+    env: { ...process.env, ...env, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production" },
     stdio: ["ignore", out, out],
     detached: true,
   });
@@ -155,7 +155,8 @@ export class Session {
     try {
       const res = await fetch(`${this.base}${path}`, {
         method,
-        headers: { ...(this.jar.size ? { cookie: this.cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        // A browser names its page's origin on every write; Verity refuses cookie-authenticated writes without it.
+        headers: { ...(this.jar.size ? { cookie: this.cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }), ...(method === "GET" ? {} : { origin: this.base }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),

@@ -5,9 +5,10 @@
 // server's peak resident memory stays under 512 MB. Reports requests per
 // second, p50/p99 latency and that peak.
 import { describe as describeSelector } from "@/lib/anchoring/describe";
-import { Checks, DEMO_PASSWORD, findNextServer, log, percentile, runScript, Session, startServer, statusKb, type Reply } from "./common";
+import { Checks, findNextServer, log, percentile, runScript, Session, startServer, statusKb, type Reply } from "./common";
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 60);
+const WRITER_PASSWORD = "load test ledger walnut 2026";
 const WRITERS = 20;
 const READERS = 50;
 /** The issue's target for the app server's peak resident memory under this load. */
@@ -62,11 +63,12 @@ async function main(checks: Checks) {
     const writers: Session[] = [];
     for (let i = 0; i < WRITERS; i++) {
       const email = `load-${stamp}-${i}@example.org`;
-      const made = await admin.request("POST", "/api/users", { email, name: `Load Reviewer ${i}`, role: "REVIEWER", password: DEMO_PASSWORD });
+      // Not the demo password: Verity refuses the published one for new accounts.
+      const made = await admin.request("POST", "/api/users", { email, name: `Load Reviewer ${i}`, role: "REVIEWER", password: WRITER_PASSWORD });
       if (made.status !== 201) throw new Error(`creating ${email}: ${made.status} ${made.text}`);
       writers.push(new Session(server.base));
     }
-    await Promise.all(writers.map((w, i) => w.signIn(`load-${stamp}-${i}@example.org`)));
+    await Promise.all(writers.map((w, i) => w.signIn(`load-${stamp}-${i}@example.org`, WRITER_PASSWORD)));
     checks.check(`setup: ${WRITERS} reviewer accounts created and signed in`, true);
 
     const nextPid = findNextServer(server.pid);

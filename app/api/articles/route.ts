@@ -3,6 +3,6 @@ import { articleInputSchema, articleListQuerySchema } from "@/lib/articles/schem
 import { listArticles } from "@/lib/articles/data";
 import { createArticle } from "@/lib/articles/mutations";
 
-export const GET = route({ role: "REVIEWER", query: articleListQuerySchema }, async ({ query }) => listArticles(query));
+export const GET = route({ can: "article:read", query: articleListQuerySchema }, async ({ query }) => listArticles(query));
 
-export const POST = route({ role: "ADMIN", body: articleInputSchema }, async ({ user, body }) => json(await createArticle(user, body), 201));
+export const POST = route({ can: "article:create", body: articleInputSchema }, async ({ user, body }) => json(await createArticle(user, body), 201));

@@ -2,7 +2,7 @@ import { route } from "@/lib/http";
 import { listReviewQueue } from "@/lib/reviews/data";
 import { reviewQueueQuerySchema } from "@/lib/reviews/schema";
 
-export const GET = route({ role: "EDITOR", query: reviewQueueQuerySchema }, async ({ query }) => {
+export const GET = route({ can: "review-queue:read", query: reviewQueueQuerySchema }, async ({ query }) => {
   const items = await listReviewQueue(query);
   return { items, total: items.length };
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 
 const tokenListQuerySchema = z.strictObject({ userId: z.string().trim().max(100).optional() });
 
-export const GET = route({ role: "ADMIN", query: tokenListQuerySchema }, async ({ query }) => ({ items: await listApiTokens(query.userId) }));
+export const GET = route({ can: "token:manage", query: tokenListQuerySchema }, async ({ query }) => ({ items: await listApiTokens(query.userId) }));
 
 // The plain token is in this response only; Verity keeps its hash.
-export const POST = route({ role: "ADMIN", body: tokenCreateSchema }, async ({ user, body }) => json(await issueApiToken(user, body), 201));
+export const POST = route({ can: "token:manage", body: tokenCreateSchema }, async ({ user, body }) => json(await issueApiToken(user, body), 201));

@@ -4,14 +4,14 @@ import { reviseArticle } from "@/lib/articles/revisions";
 import { articleUpdateSchema } from "@/lib/articles/schema";
 import { notFound } from "@/lib/errors";
 
-export const GET = route({ role: "REVIEWER" }, async ({ params }) => {
+export const GET = route({ can: "article:read" }, async ({ params }) => {
   const article = await getArticle(params.id);
   if (!article) throw notFound("Article");
   return article;
 });
 
 // `reanchor` is {anchored, fuzzy, orphaned} when the text changed (a new revision), null otherwise.
-export const PATCH = route({ role: "ADMIN", body: articleUpdateSchema }, async ({ user, body, params }) => {
+export const PATCH = route({ can: "article:update", body: articleUpdateSchema }, async ({ user, body, params }) => {
   const { article, reanchor } = await reviseArticle(user, params.id, body);
   return { ...article, reanchor };
 });

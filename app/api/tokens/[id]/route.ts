@@ -1,7 +1,7 @@
 import { route } from "@/lib/http";
 import { revokeToken } from "@/lib/users/mutations";
 
-export const DELETE = route({ role: "ADMIN" }, async ({ user, params }) => {
+export const DELETE = route({ can: "token:manage" }, async ({ user, params }) => {
   await revokeToken(user, params.id);
   return new Response(null, { status: 204 });
 });

@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 
 // GET /api/articles/:id/annotations: the article's claims as a W3C Web Annotation
 // AnnotationCollection; `?page=0` answers the (single) embedded AnnotationPage on its own.
-export const GET = route({ role: "REVIEWER" }, async ({ req, params }) => {
+export const GET = route({ can: "claim:read" }, async ({ req, params }) => {
   const page = req.nextUrl.searchParams.get("page");
   if (page !== null && page !== "0") throw notFound("Annotation page");
   const collection = await getArticleAnnotations(params.id, siteUrl(req.nextUrl.origin));

@@ -5,12 +5,12 @@ import { createClaim } from "@/lib/claims/mutations";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
-export const GET = route({ role: "REVIEWER" }, async ({ params }) => {
+export const GET = route({ can: "claim:read" }, async ({ params }) => {
   const exists = await prisma.article.count({ where: { id: params.id } });
   if (!exists) throw notFound("Article");
   return { items: await listArticleClaims(params.id) };
 });
 
-export const POST = route({ role: "REVIEWER", body: claimInputSchema }, async ({ user, params, body }) =>
+export const POST = route({ can: "claim:create", body: claimInputSchema }, async ({ user, params, body }) =>
   json(await createClaim(user, params.id, body), 201),
 );

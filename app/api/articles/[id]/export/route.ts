@@ -5,7 +5,7 @@ import { claimsToCsv } from "@/lib/claims/export-csv";
 import { slugify } from "@/lib/imports/prepare";
 
 /** GET /api/articles/:id/export: the article's claims as CSV (editors). */
-export const GET = route({ role: "EDITOR" }, async ({ params }) => {
+export const GET = route({ can: "article:export" }, async ({ params }) => {
   const article = await prisma.article.findUnique({
     where: { id: params.id },
     select: {

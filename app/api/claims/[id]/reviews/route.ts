@@ -2,4 +2,4 @@ import { route } from "@/lib/http";
 import { reviewInputSchema } from "@/lib/reviews/schema";
 import { reviewClaim } from "@/lib/reviews/mutations";
 
-export const POST = route({ role: "EDITOR", body: reviewInputSchema }, async ({ user, params, body }) => reviewClaim(user, params.id, body));
+export const POST = route({ can: "claim:review", body: reviewInputSchema }, async ({ user, params, body }) => reviewClaim(user, params.id, body));
