@@ -43,9 +43,10 @@ describe("reviews", () => {
     expect(noComment.status).toBe(400);
     expect(noComment.json.error.fields).toHaveProperty("comment");
 
-    const rc = await review(claim.id, editor.headers, { decision: "REQUEST_CHANGES", comment: "Cite the archive.", version: claim.version });
+    // The editor's change to the verdict travels with the request (an approval may not carry one: four eyes).
+    const rc = await review(claim.id, editor.headers, { decision: "REQUEST_CHANGES", comment: "Cite the archive.", version: claim.version, verdict: "MOSTLY_FALSE" });
     expect(rc.status).toBe(200);
-    expect(rc.json).toMatchObject({ status: "CHANGES_REQUESTED", version: claim.version + 1 });
+    expect(rc.json).toMatchObject({ status: "CHANGES_REQUESTED", version: claim.version + 1, verdict: "MOSTLY_FALSE", lastEditedBy: { id: editor.user.id } });
     expect(rc.json.reviews).toEqual([expect.objectContaining({ decision: "REQUEST_CHANGES", comment: "Cite the archive.", claimVersion: claim.version })]);
 
     const edited = await call(patchRoute, { method: "PATCH", params: { id: claim.id }, headers: owner.headers, body: { version: rc.json.version, rationale: "Now with the archive." } });
@@ -53,14 +54,14 @@ describe("reviews", () => {
     const resubmitted = await call(submitRoute, { params: { id: claim.id }, headers: owner.headers, body: { version: edited.json.version } });
     expect(resubmitted.json.status).toBe("SUBMITTED");
 
-    const ok = await review(claim.id, editor.headers, { decision: "APPROVE", version: resubmitted.json.version, verdict: "MOSTLY_FALSE" });
+    const ok = await review(claim.id, editor.headers, { decision: "APPROVE", version: resubmitted.json.version });
     expect(ok.json).toMatchObject({ status: "APPROVED", verdict: "MOSTLY_FALSE" });
     const events = await prisma.auditEvent.findMany({ where: { entityId: claim.id, action: { startsWith: "claim.review." } }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
       ["claim.review.request_changes", editor.user.id],
       ["claim.review.approve", editor.user.id],
     ]);
-    expect(events[1].changes).toMatchObject({ verdict: { from: "FALSE", to: "MOSTLY_FALSE" } });
+    expect(events[0].changes).toMatchObject({ verdict: { from: "FALSE", to: "MOSTLY_FALSE" } });
     expect(await prisma.review.count({ where: { claimId: claim.id } })).toBe(2);
   });
 

@@ -2,17 +2,29 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { VERDICTS, VERDICT_INFO, type Verdict } from "@/lib/claims/constants";
-import { api } from "@/components/workspace/api";
+import { api } from "@/components/ui/api";
 
-type Props = { claimId: string; version: number; verdict: Verdict; rationale: string };
+type Props = {
+  claimId: string;
+  version: number;
+  verdict: Verdict;
+  rationale: string;
+  /** Four eyes: why this editor may not approve (they wrote or last changed the claim). */
+  cannotApprove?: string | null;
+  /** ALLOW_SELF_APPROVAL: an approval may carry the editor's own change. */
+  allowApproveWithEdits?: boolean;
+};
 
-export function ReviewDecision({ claimId, version, verdict: initialVerdict, rationale: initialRationale }: Props) {
+export function ReviewDecision({ claimId, version, verdict: initialVerdict, rationale: initialRationale, cannotApprove, allowApproveWithEdits }: Props) {
   const router = useRouter();
   const [verdict, setVerdict] = useState<Verdict>(initialVerdict);
   const [rationale, setRationale] = useState(initialRationale);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const edited = verdict !== initialVerdict || rationale !== initialRationale;
+  const approveBlocked = cannotApprove ?? (edited && !allowApproveWithEdits ? "Approving cannot also change the verdict or rationale (four eyes): request changes with your edit, or undo it to approve." : null);
 
   async function decide(decision: "APPROVE" | "REQUEST_CHANGES" | "REJECT") {
     if (decision !== "APPROVE" && !comment.trim()) {
@@ -58,8 +70,9 @@ export function ReviewDecision({ claimId, version, verdict: initialVerdict, rati
           aria-invalid={!!error?.fields?.comment} aria-describedby="review-comment-hint" className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5 text-sm" />
         <p id="review-comment-hint" className="mt-1 text-xs text-slate-600">Required to request changes or reject; the reviewer sees it.</p>
       </div>
+      {approveBlocked && <p id="approve-blocked" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800">{approveBlocked}</p>}
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={busy} onClick={() => void decide("APPROVE")} className="rounded bg-emerald-700 px-4 py-1.5 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">Approve</button>
+        <button type="button" disabled={busy || !!approveBlocked} aria-describedby={approveBlocked ? "approve-blocked" : undefined} onClick={() => void decide("APPROVE")} className="rounded bg-emerald-700 px-4 py-1.5 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">Approve</button>
         <button type="button" disabled={busy} onClick={() => void decide("REQUEST_CHANGES")} className="rounded bg-amber-700 px-4 py-1.5 font-semibold text-white hover:bg-amber-800 disabled:opacity-60">Request changes</button>
         <button type="button" disabled={busy} onClick={() => void decide("REJECT")} className="rounded bg-red-700 px-4 py-1.5 font-semibold text-white hover:bg-red-800 disabled:opacity-60">Reject</button>
       </div>

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const claimInclude = {
   author: { select: { id: true, name: true } },
+  lastEditedBy: { select: { id: true, name: true } },
   sources: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
   reviews: { orderBy: { createdAt: "asc" }, include: { editor: { select: { id: true, name: true } } } },
   comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
@@ -25,6 +26,8 @@ export function presentClaim(c: ClaimRow) {
     rationale: c.rationale,
     status: c.status,
     author: c.author,
+    /** Who last changed the claim's content (four eyes: they do not approve it). */
+    lastEditedBy: c.lastEditedBy,
     version: c.version,
     submittedAt: c.submittedAt,
     createdAt: c.createdAt,

@@ -88,6 +88,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
         verdict: input.verdict,
         rationale: input.rationale,
         authorId: user.id,
+        lastEditedById: user.id,
         sources: { create: sourceRows(input.sources) },
       },
       select: { id: true },
@@ -106,9 +107,11 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
 export async function updateClaim(user: CurrentUser, id: string, patch: ClaimUpdate): Promise<ClaimView> {
   const current = await loadForWrite(id);
   if (!can(user, "claim:update", current)) throw forbidden("Only the claim's author (until it is approved) or an editor may change it");
+  if (patch.selector && !can(user, "claim:reattach", current)) throw forbidden("Only the claim's author (until it is approved) or an editor may re-attach it");
   const isEditor = hasRole(user, "EDITOR");
 
-  const data: Prisma.ClaimUpdateManyMutationInput = {};
+  // Whoever changes a claim is its last editor: four eyes means they do not approve it (lib/reviews).
+  const data: Prisma.ClaimUncheckedUpdateManyInput = { lastEditedById: user.id };
   if (patch.claimText !== undefined) data.claimText = patch.claimText;
   if (patch.verdict !== undefined) data.verdict = patch.verdict;
   if (patch.rationale !== undefined) data.rationale = patch.rationale;

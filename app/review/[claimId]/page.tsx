@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
+import { fourEyesRefusal } from "@/lib/reviews/four-eyes";
 import { getClaim } from "@/lib/claims/data";
 import { getArticle } from "@/lib/articles/data";
 import { claimHistory, conflictsFor } from "@/lib/reviews/data";
@@ -15,11 +17,12 @@ export const metadata: Metadata = { title: "Review claim" };
 
 export default async function ReviewItemPage({ params }: { params: Promise<{ claimId: string }> }) {
   const { claimId } = await params;
-  await requirePermission("claim:review", `/review/${claimId}`);
+  const me = await requirePermission("claim:review", `/review/${claimId}`);
   const claim = await getClaim(claimId);
   if (!claim) notFound();
   const [article, history, conflicts] = await Promise.all([getArticle(claim.articleId), claimHistory(claimId), conflictsFor([claim.articleId])]);
   if (!article) notFound();
+  const cannotApprove = fourEyesRefusal(me.id, { authorId: claim.author.id, lastEditedById: claim.lastEditedBy?.id ?? null }, env().ALLOW_SELF_APPROVAL);
   const { start, end } = claim.selector;
   // The paragraph(s) around the claim, with the claim highlighted.
   const blocks = article.blocks.filter((b) => b.end > start && b.start < end);
@@ -84,7 +87,8 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
       </div>
       <aside aria-label="Review" className="lg:sticky lg:top-4 lg:self-start">
         {claim.status === "SUBMITTED" ? (
-          <ReviewDecision claimId={claim.id} version={claim.version} verdict={claim.verdict} rationale={claim.rationale} />
+          <ReviewDecision claimId={claim.id} version={claim.version} verdict={claim.verdict} rationale={claim.rationale}
+            cannotApprove={cannotApprove} allowApproveWithEdits={env().ALLOW_SELF_APPROVAL} />
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">This claim is {CLAIM_STATUS_LABEL[claim.status].toLowerCase()}; there is nothing to decide.</p>
         )}
