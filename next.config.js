@@ -1,11 +1,13 @@
 // @ts-check
 const isDev = process.env.NODE_ENV !== "production";
 
-// Next's own inline bootstrap scripts need 'unsafe-inline' without per-request
-// nonces; 'unsafe-eval' is only for the dev server's hot reloading.
-const csp = [
+// Pages get their Content-Security-Policy from proxy.ts: a fresh nonce per
+// request, and no 'unsafe-inline' for scripts. These fixed headers cover what
+// proxy.ts does not shape: API answers and Next's static files, where no inline
+// script is ever allowed either. 'unsafe-eval' is only for the dev server.
+const fixedCsp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  `script-src 'self'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -15,6 +17,13 @@ const csp = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+const common = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -32,16 +41,8 @@ const nextConfig = {
   serverExternalPackages: ["sanitize-html", "linkedom", "pg", "bcryptjs"],
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
+      { source: "/:path*", headers: common },
+      ...["/api/:path*", "/_next/:path*", "/favicon.ico"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: fixedCsp }] })),
     ];
   },
 };

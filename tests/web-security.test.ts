@@ -115,6 +115,8 @@ describe("cross-site requests", () => {
       if (route === "/api/auth/[...nextauth]") continue; // next-auth checks its own CSRF token on sign-in
       for (const method of ["POST", "PATCH", "DELETE", "PUT"] as const) {
         if (typeof module[method] !== "function") continue;
+        // Public routes act for nobody (POST /api/setup proves itself with its one-time token), so no cookie rides on them.
+        if ((module[method] as unknown as { access?: { public?: boolean } }).access?.public) continue;
         for (const origin of ["https://evil.example", "null", "http://localhost:3000.evil.example", "http://localhost:4000"]) {
           const res = await call(module[method], {
             method,
@@ -132,6 +134,21 @@ describe("cross-site requests", () => {
     expect(checked).toBeGreaterThanOrEqual(4 * 14);
     expect(await prisma.auditEvent.count({ where: { actorId: admin.id } })).toBe(before);
     expect((await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title);
+  });
+
+  it("refuses a cookie-authenticated write that carries neither Origin nor Sec-Fetch-Site: same-origin (it used to pass)", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const { cookie } = await sessionCookie(admin);
+    const article = await makeArticle();
+    const { PATCH } = routes.find((r) => r.route === "/api/articles/[id]")!.module;
+    const bare = await call(PATCH, { method: "PATCH", params: { id: article.id }, headers: { cookie }, body: { title: "No origin" } });
+    expect(bare.status).toBe(403);
+    expect(bare.json.error.message).toMatch(/Origin/);
+    const crossSite = await call(PATCH, { method: "PATCH", params: { id: article.id }, headers: { cookie, "sec-fetch-site": "cross-site" }, body: { title: "Cross site" } });
+    expect(crossSite.status).toBe(403);
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(article.title);
+    const sameOrigin = await call(PATCH, { method: "PATCH", params: { id: article.id }, headers: { cookie, "sec-fetch-site": "same-origin" }, body: { title: "Same origin" } });
+    expect(sameOrigin.status).toBe(200);
   });
 
   it("lets the same site through, and API tokens (not ambient credentials) from anywhere", async () => {
@@ -179,15 +196,82 @@ describe("production settings", () => {
     expect(r.out).toContain("NEXTAUTH_SECRET (or AUTH_SECRET) must be set when DATABASE_URL is set");
   }, 60_000);
 
-  it("the production CSP allows no eval and no framing; nosniff and a referrer policy are on every path", async () => {
+  it("the fixed CSP (API answers, static files) allows no inline script, no eval and no framing; nosniff and a referrer policy are on every path", async () => {
     const r = await run(["-e", "require('./next.config.js').headers().then((h) => console.log(JSON.stringify(h)))"], { PATH: process.env.PATH, NODE_ENV: "production" } as NodeJS.ProcessEnv);
     const rules = JSON.parse(r.out) as Array<{ source: string; headers: Array<{ key: string; value: string }> }>;
-    const all = rules.find((x) => x.source === "/:path*")!;
-    const h = Object.fromEntries(all.headers.map((x) => [x.key.toLowerCase(), x.value]));
-    expect(h["content-security-policy"]).not.toContain("unsafe-eval");
-    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(h["content-security-policy"]).toContain("object-src 'none'");
-    expect(h["x-content-type-options"]).toBe("nosniff");
-    expect(h["referrer-policy"]).toBeTruthy();
+    const all = Object.fromEntries(rules.find((x) => x.source === "/:path*")!.headers.map((x) => [x.key.toLowerCase(), x.value]));
+    expect(all["x-content-type-options"]).toBe("nosniff");
+    expect(all["referrer-policy"]).toBeTruthy();
+    // Pages get theirs from proxy.ts (below), so the catch-all carries none that could be enforced alongside.
+    expect(all["content-security-policy"]).toBeUndefined();
+    for (const source of ["/api/:path*", "/_next/:path*"]) {
+      const csp = rules.find((x) => x.source === source)!.headers.find((x) => x.key === "Content-Security-Policy")!.value;
+      const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
+      expect(scriptSrc).not.toContain("unsafe-inline");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+    }
   });
+
+  it("pages get a nonce-based CSP from proxy.ts: a fresh nonce per request, no 'unsafe-inline' for scripts, and a client cannot choose the nonce", async () => {
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    const page = (headers: Record<string, string> = {}) => proxy(new NextRequest("http://localhost:3000/articles", { headers }));
+    const a = page().headers.get("content-security-policy")!;
+    const b = page({ "content-security-policy": "script-src 'nonce-chosen-by-attacker'" }).headers.get("content-security-policy")!;
+    const nonce = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce(a)).toMatch(/^[A-Za-z0-9+/]{24}$/);
+    expect(nonce(b)).not.toBe(nonce(a));
+    expect(nonce(b)).not.toBe("chosen-by-attacker");
+    const scriptSrc = a.split(";").find((d) => d.trim().startsWith("script-src"))!;
+    expect(scriptSrc).toContain("'strict-dynamic'");
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(a).toContain("frame-ancestors 'none'");
+    // Next reads the nonce from the request's CSP header, which the proxy rewrites.
+    expect(page().headers.get("x-middleware-request-content-security-policy")).toMatch(/'nonce-/);
+  });
+
+  it("HSTS only when the public URL is https", async () => {
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    const { reloadEnv } = await import("@/lib/env");
+    const before = process.env.NEXTAUTH_URL;
+    try {
+      delete process.env.NEXTAUTH_URL;
+      reloadEnv();
+      expect(proxy(new NextRequest("http://localhost:3000/")).headers.get("strict-transport-security")).toBeNull();
+      process.env.NEXTAUTH_URL = "https://verity.example.org";
+      reloadEnv();
+      expect(proxy(new NextRequest("http://localhost:3000/")).headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
+      expect(proxy(new NextRequest("http://localhost:3000/api/health")).headers.get("strict-transport-security")).toMatch(/max-age=/);
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = before;
+      reloadEnv();
+    }
+  });
+
+  it("npm start refuses a DATA_DIR that others could replace, before reading any secret", async () => {
+    const os = await import("node:os");
+    const open = fs.mkdtempSync(path.join(os.tmpdir(), "verity-open-"));
+    fs.chmodSync(open, 0o777); // world-writable, not sticky: anyone could swap DATA_DIR inside
+    try {
+      const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(open, "data"), PORT: "3998" } as unknown as NodeJS.ProcessEnv;
+      const r = await run(["--import", "tsx", "scripts/start.ts"], env);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toContain("can be written by every user");
+      expect(fs.existsSync(path.join(open, "data", "auth-secret"))).toBe(false);
+    } finally {
+      fs.rmSync(open, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("npm start refuses a setting it cannot read, naming it", async () => {
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TRUST_PROXY: "yes", IMPORT_ALLOW_PRIVATE_HOSTS: "maybe", PORT: "3997" } as unknown as NodeJS.ProcessEnv;
+    const r = await run(["--import", "tsx", "scripts/start.ts"], env);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/TRUST_PROXY: must be a number of proxy hops/);
+    expect(r.out).toMatch(/IMPORT_ALLOW_PRIVATE_HOSTS: must be 1 or 0/);
+  }, 60_000);
 });
