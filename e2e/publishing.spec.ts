@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, signInOverHttp } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { selectWords } from "./support/select";
+import { SAME_ORIGIN } from "./support/api";
 
 const SEED_TITLE = "Iran says U.S. cyber attacks failed";
 
@@ -63,7 +64,7 @@ test("reviewer submits → editor requests changes → reviewer fixes and resubm
   const { items } = await (await editor.request.get("/api/review-queue")).json();
   for (const c of items as Array<{ id: string; claimText: string; version: number; article: { title: string } }>) {
     if (c.article.title !== SEED_TITLE || c.claimText === fixed) continue;
-    const r = await editor.request.post(`/api/claims/${c.id}/reviews`, { data: { decision: "REJECT", comment: "Clearing the desk for publication.", version: c.version } });
+    const r = await editor.request.post(`/api/claims/${c.id}/reviews`, { headers: SAME_ORIGIN, data: { decision: "REJECT", comment: "Clearing the desk for publication.", version: c.version } });
     expect(r.status()).toBe(200);
   }
   await editor.goto("/review");

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { DEMO } from "./support/auth";
-import { api, selectorFor, signedInContext, signIn } from "./support/api";
+import { api, SAME_ORIGIN, selectorFor, signedInContext, signIn } from "./support/api";
 
 function expectSecurityHeaders(res: APIResponse, what: string) {
   const h = res.headers();
@@ -36,7 +36,11 @@ test("security headers on pages, API answers, errors, redirects and static files
   targets.push(["a refused address (400 from proxy.ts)", await anon.request.get("/articles/%00")]);
   targets.push(["a refused API address (400 from proxy.ts)", await anon.request.get("/api/articles/%ED%A0%80")]);
   targets.push(["anonymous POST /api/articles (401)", await anon.request.post("/api/articles", { data: { title: "x", text: "y" } })]);
-  targets.push(["admin POST /api/articles with bad JSON (400)", await admin.request.post("/api/articles", { data: "{not json", headers: { "content-type": "application/json" } })]);
+  targets.push(["admin POST /api/articles with bad JSON (400)", await admin.request.post("/api/articles", { data: "{not json", headers: { "content-type": "application/json", ...SAME_ORIGIN } })]);
+  // A cookie-authenticated write with no Origin (not what a browser sends): refused.
+  const bare = await admin.request.post("/api/articles", { data: { title: "No origin", text: `No origin ${Date.now()}` } });
+  expect(bare.status(), "a cookie write without Origin").toBe(403);
+  targets.push(["admin POST /api/articles without Origin (403)", bare]);
   // A static asset the pages load.
   const html = await (await anon.request.get("/signin")).text();
   const asset = /\/_next\/static\/[^"'\s]+\.(?:js|css)/.exec(html)?.[0];
