@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe as suite, expect, it } from "vitest";
 import { codePointToUtf16Offset, splitsSurrogatePair, utf16ToCodePointOffset, utf16ToCodePointOffsets } from "./code-points";
-import { EMOJI_ARTICLE } from "./fixtures";
+import { EMOJI_ARTICLE } from "@/tests/fixtures/anchoring";
 
 suite("code point offsets", () => {
   it("is the identity for BMP-only text", () => {

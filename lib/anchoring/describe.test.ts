@@ -1,6 +1,6 @@
 import { describe as suite, expect, it } from "vitest";
 import { describe } from "./describe";
-import { IRAN_ARTICLE } from "./fixtures";
+import { IRAN_ARTICLE } from "@/tests/fixtures/anchoring";
 
 suite("describe", () => {
   it("stores the quote, 32 units of context each side and the offsets", () => {

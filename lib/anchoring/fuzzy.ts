@@ -1,19 +1,18 @@
 import { findMatchEnds, findMatchStart, type StepBudget } from "./approx-match";
 import { splitsSurrogatePair } from "./code-points";
 import { isSpaceCode } from "./normalize";
-import { contextAgreement, ERROR_WEIGHT, nearness, NEAR_WEIGHT, searchMargin, suffixAgreement, type Query, type Span } from "./scoring";
+import { clearsMinimum, contextAgreement, ERROR_WEIGHT, nearness, NEAR_WEIGHT, searchMargin, suffixAgreement, type Query, type Span } from "./scoring";
 
 // Quotes this short match by accident too easily to be worth it.
-const MIN_FUZZY_LENGTH = 5;
+export const MIN_FUZZY_LENGTH = 5;
 const MAX_ERROR_RATIO = 0.2;
-// A short quote with a couple of edits can match almost anywhere in a long
-// article, so below this length a fuzzy hit must also agree on some context.
-const SHORT_FUZZY_LENGTH = 32;
-const SHORT_FUZZY_MIN_CONTEXT = 4;
 // Exact pieces of a long quote used to find where to run the approximate search.
 const PIECE_LENGTH = 24;
 const PIECES = 5;
 const MAX_SEEDS = 40;
+
+/** An approximate match, with what scored it: context agreement and edit errors. */
+export type FuzzyHit = Span & { context: number; errors: number };
 
 /**
  * Finding where a match starts costs a reverse search, about (quote length)² / 32
@@ -51,9 +50,13 @@ function affordableEnds(hay: string, q: Query, ends: number[], from: number, lim
  */
 export const FUZZY_SEARCH_STEPS = 60_000_000;
 
-/** Best approximate match inside any of the [from, to) `regions`, or null (also when the budget runs out). */
-function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[], budget: StepBudget): Span | null {
-  let best: Span | null = null;
+/**
+ * Best approximate match inside any of the [from, to) `regions`, or null (also
+ * when the budget runs out). `caps`, when given, lowers the edits allowed in
+ * each region (at most `maxErrors`).
+ */
+export function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[], budget: StepBudget, caps?: number[]): FuzzyHit | null {
+  let best: FuzzyHit | null = null;
   let bestScore = -Infinity;
   const len = q.exact.length;
   // Starts this call can afford, shared by all its regions.
@@ -61,22 +64,24 @@ function bestFuzzy(hay: string, q: Query, maxErrors: number, regions: number[], 
   for (let r = 0; r < regions.length && left > 0; r += 2) {
     const from = regions[r];
     const to = regions[r + 1];
+    const cap = caps ? caps[r >> 1] : maxErrors;
     const slice = from === 0 && to === hay.length ? hay : hay.slice(from, to);
-    const { ends, errors, exhausted } = findMatchEnds(slice, q.exact, maxErrors, budget);
+    const { ends, errors, exhausted } = findMatchEnds(slice, q.exact, cap, budget);
     if (exhausted) return null;
     const picked = affordableEnds(hay, q, ends, from, left);
     left -= picked.length;
     for (const i of picked) {
       const start = findMatchStart(slice, q.exact, ends[i], errors) + from;
       const end = ends[i] + from;
-      if (end <= start || errors > maxErrors) continue;
+      if (end <= start || errors > cap) continue;
       const context = contextAgreement(hay, start, end, q);
-      if (q.exact.length < SHORT_FUZZY_LENGTH && context < SHORT_FUZZY_MIN_CONTEXT) continue;
+      // A short quote with a couple of edits can match almost anywhere in a long article.
+      if (!clearsMinimum(context, q.exact.length)) continue;
       const score =
         context + NEAR_WEIGHT * nearness(start, q.hint, hay.length) - ERROR_WEIGHT * errors;
       if (score > bestScore) {
         bestScore = score;
-        best = { start, end };
+        best = { start, end, context, errors };
       }
     }
   }
@@ -118,14 +123,21 @@ function seededRegions(hay: string, exact: string, maxErrors: number, from: numb
   return regions;
 }
 
+/** Edits a fuzzy match of a quote this long may have: 20% of it. */
+export function maxErrorsFor(len: number): number {
+  return Math.max(1, Math.floor(len * MAX_ERROR_RATIO));
+}
+
 /**
  * Approximate match of q.exact in hay allowing 20% of its length in edits
- * (bit-parallel Myers, approx-match.ts), or null.
+ * (bit-parallel Myers, approx-match.ts), or null. Only the matches with the
+ * fewest edits are weighed, so where the quote occurs unchanged, that is all
+ * this finds: see fuzzyAtContext (context-search.ts) for the place the context points to.
  */
-export function fuzzy(hay: string, q: Query): Span | null {
+export function fuzzy(hay: string, q: Query): FuzzyHit | null {
   const len = q.exact.length;
   if (len < MIN_FUZZY_LENGTH) return null;
-  const maxErrors = Math.max(1, Math.floor(len * MAX_ERROR_RATIO));
+  const maxErrors = maxErrorsFor(len);
   // Also bounds the O(n*m/32) search cost for absurdly long garbage quotes.
   if (len - maxErrors > hay.length) return null;
   // Near the old position first; the whole text only when nothing acceptable is there.

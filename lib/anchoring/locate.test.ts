@@ -1,8 +1,7 @@
-import fc from "fast-check";
-import { describe as suite, expect, it } from "vitest";
+import { describe as suite, expect, it, vi } from "vitest";
 import { describe } from "./describe";
-import { EMOJI_ARTICLE, IRAN_ARTICLE as IRAN, JAPANESE_ARTICLE, RUSSIAN_ARTICLE } from "./fixtures";
-import { locate } from "./locate";
+import { EMOJI_ARTICLE, IRAN_ARTICLE as IRAN, JAPANESE_ARTICLE, RUSSIAN_ARTICLE } from "@/tests/fixtures/anchoring";
+import { locate, locateStrict } from "./locate";
 import type { AnchorStatus } from "./types";
 
 type Edit = (text: string) => string;
@@ -16,6 +15,8 @@ type Case = {
   /** A hand-made selector instead of describe(); used for invalid input. */
   raw?: unknown;
   edit?: Edit;
+  /** The edit puts another occurrence of the quote at the stored offset: checked, so the case keeps testing that. */
+  stale?: true;
   expected: Expected;
 };
 
@@ -61,6 +62,49 @@ const REPEATED = [
 ].join("\n");
 const VOTE = "vote on the budget next Tuesday";
 
+// Short quotes that recur, as they do in news: "the people", a year, "we can not".
+const PEOPLE = [
+  "Thousands marched through the old town on Saturday. Police put the crowd at twelve thousand; organisers said nearly twice that, and that the turnout had surprised even them. Shops along the route closed early, the trams were stopped for most of the afternoon, and a brass band from the shipyard led the way past the town hall to the harbour.",
+  "“This city belongs to the people.” Maria Costa, who helped plan the march, said the protest was about rents as much as the harbour.",
+  "The council has promised a public consultation before any final decision on the harbour development.",
+  "Its leader, Tom Reyes, said the plan had always been to listen to the people.",
+].join("\n");
+const CAN_NOT = [
+  "Nurses at the city hospital walked out on Tuesday. Their leader said we can not keep asking staff to work double shifts.",
+  "Management said it had offered a new rota and more pay for night work, and that talks would continue.",
+  "By the evening the message from the picket line was the same: we can not accept a deal that leaves the wards short.",
+].join("\n");
+const YEAR = [
+  "2019 was the year the city finally balanced its books, the treasurer said on Monday.",
+  "Revenue rose in 2019 and again in 2020, helped by the new port levy.",
+].join("\n");
+
+/** A headline of exactly `length` units, newline included. */
+function headline(length: number): string {
+  const words = "UPDATED: this story now includes comment from the council and the police. ";
+  return words.repeat(Math.ceil(length / words.length)).slice(0, length - 1) + "\n";
+}
+/** Prepends a headline exactly as long as the gap between occurrences nth - 1 and nth, so nth - 1 lands where nth was. */
+const headlineOnto =
+  (quote: string, nth: number): Edit =>
+  (text) => top(headline(nthIndex(text, quote, nth) - nthIndex(text, quote, nth - 1)))(text);
+/** Cuts text starting at `at`, exactly as much as the gap between occurrences nth and nth + 1, so nth + 1 lands where nth was. */
+const cutOnto =
+  (quote: string, nth: number, at: string): Edit =>
+  (text) => {
+    const from = nthIndex(text, at);
+    const to = from + nthIndex(text, quote, nth + 1) - nthIndex(text, quote, nth);
+    if (to > nthIndex(text, quote, nth) - 32) throw new Error("fixture: the cut must end before the quote's prefix");
+    return text.slice(0, from) + text.slice(to);
+  };
+/** Replaces occurrence `nth` of `from`. */
+const subNth =
+  (from: string, to: string, nth: number): Edit =>
+  (text) => {
+    const i = nthIndex(text, from, nth);
+    return text.slice(0, i) + to + text.slice(i + from.length);
+  };
+
 const cases: Case[] = [
   // Unchanged text.
   { name: "seed: unchanged", text: IRAN, quote: STUX, expected: anchored(STUX) },
@@ -81,6 +125,22 @@ const cases: Case[] = [
   { name: "repeat: #2 after insertion at top", text: REPEATED, quote: VOTE, nth: 1, edit: top(NEW_PARA), expected: anchored(VOTE, 1) },
   { name: "repeat: #2 after deletion before both", text: REPEATED, quote: VOTE, nth: 1, edit: sub("City hall was quiet this morning.\n", ""), expected: anchored(VOTE, 1) },
   { name: "repeat: #2 after insertion between them", text: REPEATED, quote: VOTE, nth: 1, edit: sub("Roads, bridges", "Also, roads, bridges"), expected: anchored(VOTE, 1) },
+  // A stale position: the edit puts another occurrence of the quote where the claim's used to be.
+  { name: "stale: headline prepended, the 1st \"the people\" lands on the 2nd's offset", text: PEOPLE, quote: "the people", nth: 1, edit: headlineOnto("the people", 1), stale: true, expected: anchored("the people", 1) },
+  { name: "stale: text cut above, the 2nd \"the people\" lands on the 1st's offset", text: PEOPLE, quote: "the people", nth: 0, edit: cutOnto("the people", 0, "Police put"), stale: true, expected: anchored("the people", 0) },
+  { name: "stale: repeated year, headline prepended", text: IRAN, quote: "2019", nth: 1, edit: headlineOnto("2019", 1), stale: true, expected: anchored("2019", 1) },
+  { name: "stale: seed repeated quote #1, words cut in an earlier paragraph", text: IRAN, quote: LAST, nth: 0, edit: cutOnto(LAST, 0, "in what the Trump"), stale: true, expected: anchored(LAST, 0) },
+  { name: "stale: \"we can not\" twice, headline prepended", text: CAN_NOT, quote: "we can not", nth: 1, edit: headlineOnto("we can not", 1), stale: true, expected: anchored("we can not", 1) },
+  { name: "stale: context only partly agrees at the right occurrence, and not at all at the old offset", text: CAN_NOT, quote: "we can not", nth: 1, edit: both(headlineOnto("we can not", 1), sub("not accept a deal", "not sign a deal")), stale: true, expected: anchored("we can not", 1) },
+  { name: "stale: quote at the very start, a heading with the same words prepended", text: YEAR, quote: "2019", nth: 0, edit: top("2019 in review\n"), stale: true, expected: anchored("2019", 1) },
+  { name: "stale: quote at the very end (no suffix), headline prepended", text: PEOPLE, quote: "the people.", nth: 1, edit: headlineOnto("the people.", 1), stale: true, expected: anchored("the people.", 1) },
+  // Identical copies with identical context: nothing but the position tells them apart.
+  { name: "ambiguous: repeated sentence, the other copy lands on the old offset and wins", text: REPEATED, quote: VOTE, nth: 1, edit: headlineOnto(VOTE, 1), stale: true, expected: anchored(VOTE, 0) },
+  // The words are found, but not in their place.
+  { name: "place: neighbouring words changed on one side, the other side agrees", text: IRAN, quote: STUX, edit: sub("November 2007.\n", "November 2007, researchers say.\n"), expected: anchored(STUX) },
+  { name: "place: short quote whose context is gone, same words elsewhere", text: IRAN, quote: "2019", nth: 1, edit: sub("24 June 2019 - 21:57", "24/06/19 at 21:57"), expected: null },
+  { name: "place: whole paragraph moved between other paragraphs", text: IRAN, quote: TRUMP_PARA, edit: (t) => sub(TRUMP_PARA + "\n", "")(t).replace(STUX_LINE + "\n", () => STUX_LINE + "\n" + TRUMP_PARA + "\n"), expected: fuzzy(TRUMP_PARA) },
+  { name: "place: quote changed where its context is, unchanged copy elsewhere", text: IRAN, quote: LAST, nth: 1, edit: subNth(LAST, LAST.replace("33 million", "35 million"), 1), expected: fuzzy(LAST.replace("33 million", "35 million")) },
   // Changed words.
   { name: "seed: typos inside the quote", text: IRAN, quote: STUX, edit: sub("targeted Iran's nuclear facilities", "targetted Iran's nuclear facilites"), expected: fuzzy("which targetted Iran's nuclear facilites in November 2007") },
   { name: "seed: one word changed inside the quote", text: IRAN, quote: KNOWN, edit: sub("publicly known example", "publicly documented example"), expected: fuzzy(KNOWN.replace("known", "documented")) },
@@ -150,14 +210,16 @@ suite("locate", () => {
     expect(cases.length).toBeGreaterThanOrEqual(45);
   });
 
-  it.each(cases)("$name", ({ text, quote, nth, raw, edit, expected }) => {
+  it.each(cases)("$name", ({ text, quote, nth, raw, edit, stale, expected }) => {
     let selector = raw;
     if (quote !== undefined) {
       const start = nthIndex(text, quote, nth);
       selector = describe(text, start, start + quote.length);
     }
     const edited = edit ? edit(text) : text;
-    const result = locate(edited, selector);
+    if (stale) expect(edited.startsWith(quote!, nthIndex(text, quote!, nth))).toBe(true);
+    // The strict entry point: a bug that throws must fail the case, not pass as null.
+    const result = locateStrict(edited, selector);
     if (expected === null) {
       expect(result).toBeNull();
       return;
@@ -170,65 +232,21 @@ suite("locate", () => {
   });
 });
 
-// Units chosen to produce repeats, surrogate pairs, combining marks and every normalised variant.
-const unit = fc.constantFrom("a", "b", "ab", " ", "\n", "\u00a0", "é", "e\u0301", "😀", "🇨🇦", "“", '"', "’", "—", "-", "Я", "東");
-
-/** A non-empty range of `text` that does not split a surrogate pair, chosen by two random numbers. */
-function pickRange(text: string, a: number, b: number): [number, number] {
-  const boundaries = [0];
-  for (let i = 1; i <= text.length; i++) {
-    const c = text.charCodeAt(i - 1);
-    if (!(c >= 0xd800 && c <= 0xdbff)) boundaries.push(i);
-  }
-  const s = boundaries[a % (boundaries.length - 1)];
-  const later = boundaries.filter((x) => x > s);
-  return [s, later[b % later.length]];
-}
-
-suite("locate properties", () => {
-  it("finds the original range, ANCHORED, in the unchanged text", () => {
-    fc.assert(
-      fc.property(fc.string({ unit, minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const [s, e] = pickRange(text, a, b);
-        expect(locate(text, describe(text, s, e))).toEqual({ start: s, end: e, status: "ANCHORED" });
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("follows the quote when text is inserted at the top", () => {
-    fc.assert(
-      fc.property(fc.string({ unit, minLength: 1, maxLength: 80 }), fc.string({ unit, minLength: 1, maxLength: 20 }), fc.nat(), fc.nat(), (text, inserted, a, b) => {
-        const [s, e] = pickRange(text, a, b);
-        const sel = describe(text, s, e);
-        const edited = inserted + text;
-        const result = locate(edited, sel);
-        expect(result?.status).toBe("ANCHORED");
-        expect(edited.slice(result!.start, result!.end)).toBe(sel.exact);
-        // Only an unambiguous quote has a single right answer.
-        if (edited.indexOf(sel.exact) === edited.lastIndexOf(sel.exact)) expect(result!.start).toBe(s + inserted.length);
-      }),
-      { numRuns: 300, seed: 2019 },
-    );
-  });
-
-  it("never throws and only returns valid ranges for garbage selectors", () => {
-    const offset = fc.oneof(fc.integer(), fc.double(), fc.constant(Number.NaN), fc.anything());
-    const selector = fc.oneof(
-      fc.anything(),
-      fc.record({ exact: fc.string({ unit }), prefix: fc.string({ unit }), suffix: fc.string({ unit }), start: offset, end: offset }),
-    );
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 60 }), selector, (text, sel) => {
-        const result = locate(text, sel as never);
-        if (result === null) return;
-        expect(result.start).toBeGreaterThanOrEqual(0);
-        expect(result.end).toBeGreaterThan(result.start);
-        expect(result.end).toBeLessThanOrEqual(text.length);
-        expect(text.slice(result.start, result.end)).toBe(Array.from(text.slice(result.start, result.end)).join(""));
-        expect(/^[\udc00-\udfff]/.test(text.slice(result.start)) || /[\ud800-\udbff]$/.test(text.slice(0, result.end))).toBe(false);
-      }),
-      { numRuns: 500 },
-    );
+suite("locate's safety net", () => {
+  it("turns an unexpected error into null (ORPHANED) and logs it; locateStrict lets it through", () => {
+    // No JSON selector has getters: this stands in for a bug deep in the search.
+    const selector = {
+      get exact(): string {
+        throw new Error("boom");
+      },
+    };
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(() => locateStrict(IRAN, selector)).toThrow("boom");
+      expect(locate(IRAN, selector)).toBeNull();
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

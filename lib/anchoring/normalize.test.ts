@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe as suite, expect, it } from "vitest";
-import { isSpaceCode, normalize, normalizeCached, toNormalizedOffset, toOriginalOffset } from "./normalize";
+import { foldCode, isSpaceCode, normalize, normalizeCached, toNormalizedOffset, toOriginalOffset } from "./normalize";
 
 /** Straightforward per-unit reference: normalised text plus a full offset map. */
 function reference(input: string): { text: string; map: number[] } {
@@ -28,6 +28,15 @@ function reference(input: string): { text: string; map: number[] } {
 const unit = fc.constantFrom("a", "Я", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "’", "“", "«", "—", "−", "😀", "\ud83d", "e\u0301");
 
 suite("normalize", () => {
+  it("foldCode agrees with normalize on every non-space code unit", () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isSpaceCode(c)) continue;
+      if (normalize(String.fromCharCode(c)).text.charCodeAt(0) !== foldCode(c)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it("folds whitespace runs, quotes and dashes", () => {
     const input = "«Hello»\u00a0 —  it’s\n\n“fine”\t-\u2212 done";
     expect(normalize(input).text).toBe(`"Hello" - it's "fine" -- done`);

@@ -43,6 +43,19 @@ const DOUBLE_QUOTES = /[\u201c-\u201f\u00ab\u00bb\u2033]/g;
 // ‐ ‑ ‒ – — ― −
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
+/**
+ * What normalize() turns one code unit into, whitespace aside: the ASCII quote
+ * or hyphen for their variants, else the unit itself. Lets context be compared
+ * typography-blind without normalising the text around every occurrence.
+ */
+export function foldCode(c: number): number {
+  if (c < 0xab) return c;
+  if ((c >= 0x2018 && c <= 0x201b) || c === 0x2032 || c === 0x2039 || c === 0x203a) return 0x27;
+  if ((c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb || c === 0x2033) return 0x22;
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return 0x2d;
+  return c;
+}
+
 /** Normalises `input`: whitespace runs → one space, quote and dash variants → ASCII. */
 export function normalize(input: string): NormalizedText {
   const runAt: number[] = [];

@@ -11,8 +11,11 @@ export type Selector = {
 };
 
 /**
- * ANCHORED: the same words were found (possibly after whitespace/quote/dash normalisation).
- * FUZZY: an approximate match was found; the quote text itself changed.
+ * ANCHORED: the same words (whitespace, quote and dash variants aside) in their
+ * place: at least half the stored prefix/suffix agrees around them.
+ * FUZZY: found, but for a person to check: the quote's words changed a little,
+ * or the words are there but their context is not (moved, or rewritten around).
+ * (ORPHANED, not found with enough confidence, is locate() returning null.)
  */
 export type AnchorStatus = "ANCHORED" | "FUZZY";
 

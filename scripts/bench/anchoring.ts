@@ -1,8 +1,9 @@
-import { splitsSurrogatePair } from "./code-points";
-import { describe } from "./describe";
-import { EMOJI_ARTICLE, IRAN_LINES, JAPANESE_ARTICLE, RUSSIAN_ARTICLE } from "./fixtures";
-import { locate } from "./locate";
-import type { Selector } from "./types";
+// The anchoring benchmark for `npm run bench`: 1,000 claims in a ~100 KB article.
+import { splitsSurrogatePair } from "@/lib/anchoring/code-points";
+import { describe } from "@/lib/anchoring/describe";
+import { locate } from "@/lib/anchoring/locate";
+import type { LocateResult, Selector } from "@/lib/anchoring/types";
+import { EMOJI_ARTICLE, IRAN_LINES, JAPANESE_ARTICLE, RUSSIAN_ARTICLE } from "@/tests/fixtures/anchoring";
 
 export type AnchoringBench = {
   exactMs: number;
@@ -12,6 +13,8 @@ export type AnchoringBench = {
   anchored: number;
   fuzzy: number;
   orphaned: number;
+  /** Claims found after the edits, but not on the words they quoted (a wrong occurrence). */
+  misplaced: number;
 };
 
 const CLAIMS = 1000;
@@ -78,11 +81,17 @@ function makeClaims(text: string, random: () => number): Selector[] {
 }
 
 const REPLACEMENTS = ["reportedly", "several", "officials", "announced", "Monday", "partly"];
+const NOTE = "EDITOR'S NOTE: This live blog was updated to correct the spelling of a name and to remove an unverified report.\n";
+
+/** One edit in the original text's coordinates; the edits of one revision never overlap. */
+type Edit = { at: number; removed: number; inserted: string };
 
 /** Newsroom-style edits: changed words in ~5% of quotes, a paragraph cut, a paragraph added on top. */
-function editArticle(text: string, claims: Selector[], random: () => number): string {
+function editArticle(text: string, claims: Selector[], random: () => number): Edit[] {
+  const cutFrom = text.indexOf("\n", Math.floor(text.length / 2)) + 1;
+  const cutTo = text.indexOf("\n", cutFrom) + 1;
+  const edits: Edit[] = [{ at: 0, removed: 0, inserted: NOTE }, { at: cutFrom, removed: cutTo - cutFrom, inserted: "" }];
   const targets = claims.filter(() => random() < 0.05).sort((a, b) => b.start - a.start);
-  let edited = text;
   let floor = Infinity; // keep edits from overlapping so each one lands where intended
   for (const claim of targets) {
     if (claim.end > floor) continue;
@@ -93,13 +102,38 @@ function editArticle(text: string, claims: Selector[], random: () => number): st
     let wordEnd = wordStart;
     while (wordEnd < claim.end && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
     const word = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)];
-    edited = edited.slice(0, wordStart) + word + edited.slice(wordEnd);
     floor = claim.start;
+    if (wordEnd > cutFrom && wordStart < cutTo) continue;
+    edits.push({ at: wordStart, removed: wordEnd - wordStart, inserted: word });
   }
-  const cutFrom = edited.indexOf("\n", Math.floor(edited.length / 2)) + 1;
-  const cutTo = edited.indexOf("\n", cutFrom) + 1;
-  edited = edited.slice(0, cutFrom) + edited.slice(cutTo);
-  return "EDITOR'S NOTE: This live blog was updated to correct the spelling of a name and to remove an unverified report.\n" + edited;
+  return edits.sort((a, b) => a.at - b.at);
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = text;
+  for (let k = edits.length - 1; k >= 0; k--) out = out.slice(0, edits[k].at) + edits[k].inserted + out.slice(edits[k].at + edits[k].removed);
+  return out;
+}
+
+/**
+ * Where a quote's words went: [start, end) in the edited text, or null when an
+ * edit removed part of them (the cut paragraph), so there is no single right answer.
+ */
+function expectedSpan(edits: Edit[], start: number, end: number): { start: number; end: number } | null {
+  let shiftStart = 0;
+  let shiftEnd = 0;
+  for (const e of edits) {
+    if (e.removed > 0 && e.at < end && e.at + e.removed > start && e.inserted === "") return null;
+    if (e.at + e.removed <= start) shiftStart += e.inserted.length - e.removed;
+    if (e.at + e.removed <= end) shiftEnd += e.inserted.length - e.removed;
+  }
+  return { start: start + shiftStart, end: end + shiftEnd };
+}
+
+/** True when `found` covers at least half of `expected` (a changed word may move a fuzzy edge). */
+function lands(found: { start: number; end: number }, expected: { start: number; end: number }): boolean {
+  const overlap = Math.min(found.end, expected.end) - Math.max(found.start, expected.start);
+  return 2 * overlap >= expected.end - expected.start;
 }
 
 export async function benchAnchoring(): Promise<AnchoringBench> {
@@ -111,18 +145,29 @@ export async function benchAnchoring(): Promise<AnchoringBench> {
   for (const claim of claims) locate(text, claim);
   const exactMs = performance.now() - t0;
 
-  const edited = editArticle(text, claims, random);
+  const edits = editArticle(text, claims, random);
+  const edited = applyEdits(text, edits);
   let anchored = 0;
   let fuzzy = 0;
   let orphaned = 0;
+  const results: Array<LocateResult | null> = [];
   t0 = performance.now();
   for (const claim of claims) {
     const result = locate(edited, claim);
+    results.push(result);
     if (!result) orphaned++;
     else if (result.status === "ANCHORED") anchored++;
     else fuzzy++;
   }
   const editedMs = performance.now() - t0;
+
+  // Outside the timing: how many claims were placed on words other than their own.
+  let misplaced = 0;
+  claims.forEach((claim, k) => {
+    const expected = expectedSpan(edits, claim.start, claim.end);
+    const result = results[k];
+    if (expected && result && !lands(result, expected)) misplaced++;
+  });
 
   return {
     exactMs,
@@ -132,5 +177,6 @@ export async function benchAnchoring(): Promise<AnchoringBench> {
     anchored,
     fuzzy,
     orphaned,
+    misplaced,
   };
 }
