@@ -6,7 +6,7 @@ import { GET as getOne, PATCH as patchRoute } from "@/app/api/articles/[id]/rout
 import { POST as createClaimRoute } from "@/app/api/articles/[id]/claims/route";
 import { PATCH as patchClaimRoute } from "@/app/api/claims/[id]/route";
 import { articleInputSchema } from "@/lib/articles/schema";
-import { reviseArticle } from "@/lib/articles/revisions";
+import { updateArticle } from "@/lib/imports/mutations";
 import { makeArticle, makeCaller, makeUser } from "@/seeds/factories";
 import { call } from "./support/http";
 import { claimBody } from "./support/claims";
@@ -146,11 +146,11 @@ describe("PATCH /api/articles/:id with new text", () => {
   });
 });
 
-describe("reviseArticle for a re-import of a known URL", () => {
+describe("updateArticle (reviseArticle) for a re-import of a known URL", () => {
   it("takes an import's input, with no actor, and audits as the system", async () => {
     const { article, claims, edited } = await articleWithClaims();
     const input = articleInputSchema.parse({ title: article.title, text: edited, author: "Wire staff" });
-    const { article: after, reanchor } = await reviseArticle(null, article.id, input);
+    const { article: after, reanchor } = await updateArticle(null, article.id, input);
     expect(reanchor).toEqual({ anchored: 3, fuzzy: 1, orphaned: 1 });
     expect(after).toMatchObject({ revision: 2, author: "Wire staff" });
     const events = await prisma.auditEvent.findMany({ where: { entityId: { in: [article.id, claims.deleted.id] }, action: { in: ["article.revise", "claim.reanchor"] } } });

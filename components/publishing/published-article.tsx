@@ -19,7 +19,7 @@ export function PublishedArticle({ text, blocks, claims }: { text: string; block
     );
   };
   return (
-    <div className="article-body space-y-4 text-lg leading-relaxed">
+    <div className="article-body space-y-4 whitespace-pre-line text-lg leading-relaxed">
       {blocks.map((b) => {
         const segs = segmentRange(b.start, b.end, claims);
         const content = segs.map((s) => <span key={s.start}>{render(s, 0)}</span>);

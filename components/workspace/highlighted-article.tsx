@@ -140,7 +140,7 @@ export function HighlightedArticle({ text, blocks, claims, selectedId, flashId, 
     <div ref={wrapRef} className="relative">
       <style>{HIGHLIGHT_CSS}</style>
       <QuoteFinder text={text} onFound={selectQuote} />
-      <section aria-label="Article" ref={rootRef} className="article-body space-y-4 text-lg leading-relaxed" onMouseUp={readSelection}>
+      <section aria-label="Article" ref={rootRef} className="article-body space-y-4 whitespace-pre-line text-lg leading-relaxed" onMouseUp={readSelection}>
         {blocks.map((b, i) => {
           const content = segmentsByBlock[i].map((seg) => <Fragment key={seg.start}>{renderSegment(seg, 0)}</Fragment>);
           const key = `${b.start}-${b.end}`;

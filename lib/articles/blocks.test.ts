@@ -61,14 +61,32 @@ describe("cleanBlockText (preformatted)", () => {
     ["blanks before a line separator", "a \u2028b\t\u2029", "a\u2028b\u2029"],
     ["only blanks", " \t \n \n", ""],
   ])("%s", (_name, input, expected) => {
-    expect(cleanBlockText(input, true)).toBe(expected);
+    expect(cleanBlockText(input, "preformatted")).toBe(expected);
     expect(reference(input)).toBe(expected);
   });
 
   it("matches the reference regexes on random text", () => {
     const unit = fc.constantFrom(" ", "\t", "\n", "\r", "\u2028", "\u2029", "\u00a0", "a");
     fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
-      expect(cleanBlockText(text, true)).toBe(reference(text));
+      expect(cleanBlockText(text, "preformatted")).toBe(reference(text));
     }), { numRuns: 2000 });
+  });
+});
+
+describe("cleanBlockText (lines): each \\n is a line break from the source", () => {
+  it.each([
+    ["one\ntwo", "one\ntwo"],
+    ["  one  \n  two  ", "one\ntwo"],
+    ["\none\n\n\ntwo\n", "one\ntwo"],
+    ["a \t\u00a0 b\nc", "a b\nc"],
+    ["a\u2028b", "a b"],
+    ["\n \n", ""],
+  ])("%j → %j", (input, expected) => {
+    expect(cleanBlockText(input, "lines")).toBe(expected);
+  });
+
+  it("is what assemble uses for drafts with lineBreaks; plain text keeps collapsing newlines", () => {
+    expect(assemble([{ type: "paragraph", text: "a\nb", lineBreaks: true }, { type: "paragraph", text: "c\nd" }]).text).toBe("a\nb\n\nc d");
+    expect(blocksFromPlainText("one\ntwo\n\nthree").text).toBe("one two\n\nthree");
   });
 });

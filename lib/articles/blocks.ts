@@ -6,7 +6,8 @@ export type BlockType = (typeof BLOCK_TYPES)[number];
 /** One block: a [start, end) range of the text, in UTF-16 code units. */
 export type Block = { type: BlockType; start: number; end: number; level?: number };
 
-export type DraftBlock = { type: BlockType; text: string; level?: number };
+/** `lineBreaks`: each "\n" in the text is a line break of the source (an HTML <br>) and is kept; otherwise newlines are spaces. */
+export type DraftBlock = { type: BlockType; text: string; level?: number; lineBreaks?: boolean };
 
 /** Separator between blocks in the canonical text. */
 export const BLOCK_SEPARATOR = "\n\n";
@@ -46,10 +47,22 @@ function trimPreformatted(text: string): string {
   return joined.slice(start, end);
 }
 
-/** Collapses whitespace runs inside a block (newlines too, except in preformatted blocks). */
-export function cleanBlockText(text: string, preformatted = false): string {
-  if (preformatted) return trimPreformatted(text.replace(/\r\n?/g, "\n"));
-  return text.replace(/[\s\u00a0]+/g, " ").trim();
+const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
+
+/**
+ * Collapses whitespace runs inside a block: "flow" turns newlines into spaces
+ * too; "lines" keeps each "\n" as one line break (an HTML <br>; blank lines
+ * and the blanks around a break go); "preformatted" keeps the text's layout.
+ */
+export function cleanBlockText(text: string, mode: "flow" | "lines" | "preformatted" = "flow"): string {
+  if (mode === "preformatted") return trimPreformatted(text.replace(/\r\n?/g, "\n"));
+  if (mode === "flow") return collapse(text);
+  const lines: string[] = [];
+  for (const line of text.split("\n")) {
+    const c = collapse(line);
+    if (c) lines.push(c);
+  }
+  return lines.join("\n");
 }
 
 /** Joins draft blocks into the canonical text and its block ranges; empty blocks are dropped. */
@@ -57,7 +70,7 @@ export function assemble(drafts: DraftBlock[]): { text: string; blocks: Block[] 
   let text = "";
   const blocks: Block[] = [];
   for (const d of drafts) {
-    const body = cleanBlockText(d.text, d.type === "preformatted");
+    const body = cleanBlockText(d.text, d.type === "preformatted" ? "preformatted" : d.lineBreaks ? "lines" : "flow");
     if (!body) continue;
     if (text) text += BLOCK_SEPARATOR;
     const start = text.length;

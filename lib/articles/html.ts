@@ -2,9 +2,10 @@
 // (sanitize-html and linkedom are Node libraries); no Next, no Prisma.
 import sanitizeHtml from "sanitize-html";
 import { parseHTML } from "linkedom";
-import { assemble, type Block, type DraftBlock } from "@/lib/articles/blocks";
+import { assemble, type Block, type DraftBlock } from "./blocks";
 import { invalidInput } from "@/lib/errors";
 import { htmlNestingDepth, MAX_HTML_DEPTH } from "./html-depth";
+import { resolveLink } from "./url";
 
 /** The allowlist: structure and links only; no scripts, styles, frames, forms or event handlers. */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -21,17 +22,46 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   // Text inside these is never article text.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "iframe", "object", "embed", "svg", "math", "title", "head"],
-  transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }) },
 };
+
+/** The attributes holding a URL; none other is allowed through. */
+const URL_ATTRIBUTES = ["href", "src", "cite"];
+
+/**
+ * Every URL attribute resolved against `base` (the article's URL): an imported
+ * page's relative link would otherwise point at Verity itself. A value that is
+ * not an absolute http(s) or mailto URL once resolved is removed (the link's
+ * text stays). The scheme allowlist above still applies after this.
+ */
+function linkTransform(base: string | undefined, extra: Record<string, string> = {}): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const out: sanitizeHtml.Attributes = { ...attribs, ...extra };
+    for (const name of URL_ATTRIBUTES) {
+      if (out[name] === undefined) continue;
+      const url = resolveLink(out[name], base);
+      if (url) out[name] = url;
+      else delete out[name];
+    }
+    return { tagName, attribs: out };
+  };
+}
 
 /**
  * Refuses markup nested deeper than MAX_HTML_DEPTH (see html-depth.ts: both
  * sanitize-html's parser and linkedom's slow down with depth); the sanitized
  * output is never deeper than its input, so this guards the parse in htmlToArticle too.
+ * `baseUrl` is where relative links resolve: the article's source URL (none for pasted HTML: they are dropped).
  */
-export function sanitizeArticleHtml(html: string): string {
+export function sanitizeArticleHtml(html: string, baseUrl?: string): string {
   if (htmlNestingDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) throw invalidInput({ html: `nests its tags more than ${MAX_HTML_DEPTH} deep` });
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  return sanitizeHtml(html, {
+    ...SANITIZE_OPTIONS,
+    transformTags: {
+      a: linkTransform(baseUrl, { rel: "noopener noreferrer nofollow" }),
+      q: linkTransform(baseUrl),
+      blockquote: linkTransform(baseUrl),
+    },
+  });
 }
 
 const LEAF_BLOCKS: Record<string, (el: Element) => DraftBlock["type"]> = {
@@ -78,6 +108,35 @@ function withBlockInside(root: Node): Set<Node> {
   return marked;
 }
 
+/** Newlines in the markup's text are layout, not line breaks: only a <br> makes one (see blockText). */
+const SOURCE_NEWLINES = /[\r\n]/g;
+
+/**
+ * The text of a block: like textContent, but each <br> is a "\n". Outside a
+ * <pre> the markup's own newlines become spaces first, so the only "\n" left
+ * are the page's line breaks (assemble keeps those and collapses the rest). A
+ * walk over the subtree without recursion (deep markup overflowed the stack).
+ */
+function blockText(root: Node, preformatted: boolean): string {
+  const parts: string[] = [];
+  let node: Node | null = root.firstChild;
+  while (node && node !== root) {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? "";
+      parts.push(preformatted ? t : t.replace(SOURCE_NEWLINES, " "));
+    } else if (node.nodeType === 1 && (node as Element).tagName.toUpperCase() === "BR") {
+      parts.push("\n");
+    }
+    if (node.nodeType === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return parts.join("");
+}
+
 type Frame = { children: ChildNode[]; next: number; inQuote: boolean; loose: string };
 
 /**
@@ -88,7 +147,7 @@ type Frame = { children: ChildNode[]; next: number; inQuote: boolean; loose: str
 function collect(root: Node, drafts: DraftBlock[]): void {
   const hasBlockInside = withBlockInside(root);
   const flush = (f: Frame) => {
-    if (f.loose.trim()) drafts.push({ type: f.inQuote ? "quote" : "paragraph", text: f.loose });
+    if (f.loose.trim()) drafts.push({ type: f.inQuote ? "quote" : "paragraph", text: f.loose, lineBreaks: true });
     f.loose = "";
   };
   const stack: Frame[] = [{ children: Array.from(root.childNodes), next: 0, inQuote: false, loose: "" }];
@@ -101,7 +160,7 @@ function collect(root: Node, drafts: DraftBlock[]): void {
     }
     const child = f.children[f.next++];
     if (child.nodeType === 3) {
-      f.loose += child.textContent ?? "";
+      f.loose += (child.textContent ?? "").replace(SOURCE_NEWLINES, " ");
       continue;
     }
     if (child.nodeType !== 1) continue;
@@ -113,20 +172,24 @@ function collect(root: Node, drafts: DraftBlock[]): void {
     } else if (leaf && !(tag === "LI" && hasBlockInside.has(el))) {
       flush(f);
       const type = leaf(el);
-      const text = tag === "TR" ? Array.from(el.children).map((c) => c.textContent ?? "").join(" · ") : el.textContent ?? "";
-      drafts.push({ type: f.inQuote && type === "paragraph" ? "quote" : type, text, ...(type === "heading" ? { level: Number(tag[1]) } : {}) });
+      const pre = type === "preformatted";
+      const text = tag === "TR" ? Array.from(el.children).map((c) => blockText(c, false)).join(" · ") : blockText(el, pre);
+      drafts.push({ type: f.inQuote && type === "paragraph" ? "quote" : type, text, lineBreaks: !pre, ...(type === "heading" ? { level: Number(tag[1]) } : {}) });
     } else if (tag === "BLOCKQUOTE" || CONTAINER.test(tag)) {
       flush(f);
       stack.push({ children: Array.from(el.childNodes), next: 0, inQuote: f.inQuote || tag === "BLOCKQUOTE", loose: "" });
     } else {
-      f.loose += el.textContent ?? "";
+      f.loose += blockText(el, false);
     }
   }
 }
 
-/** Sanitizes HTML and derives the canonical text and block structure from it. */
-export function htmlToArticle(html: string): { html: string; text: string; blocks: Block[] } {
-  const clean = sanitizeArticleHtml(html);
+/**
+ * Sanitizes HTML and derives the canonical text and block structure from it.
+ * `baseUrl` (the article's source URL) is where the HTML's relative links resolve.
+ */
+export function htmlToArticle(html: string, baseUrl?: string): { html: string; text: string; blocks: Block[] } {
+  const clean = sanitizeArticleHtml(html, baseUrl);
   const { document } = parseHTML(`<!doctype html><html><body>${clean}</body></html>`);
   const drafts: DraftBlock[] = [];
   collect(document.body, drafts);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Block } from "@/lib/articles/blocks";
-import { blocksFromPlainText } from "@/lib/articles/blocks";
-import type { ArticleInput } from "@/lib/articles/schema";
+import type { Block } from "./blocks";
+import { blocksFromPlainText } from "./blocks";
+import type { ArticleInput } from "./schema";
 import { invalidInput } from "@/lib/errors";
 import { htmlToArticle } from "./html";
 import { normalizeSourceUrl } from "./url";
@@ -28,14 +28,20 @@ export function contentHash(text: string): string {
 /** What an article's text or HTML becomes: the part of preparing that parses (HTML) and hashes. */
 export type PreparedContent = Pick<PreparedArticle, "text" | "blocks" | "html" | "contentHash">;
 
+/** An article's text and/or HTML, and the URL its HTML's relative links resolve against (its source URL; none for pasted HTML). */
+export type ContentInput = { text?: string; html?: string; baseUrl?: string };
+
+/** prepareContent somewhere it may take long: the app's is the import worker pool's (lib/imports/worker/isolated.ts). */
+export type ContentPreparer = (input: ContentInput) => Promise<PreparedContent>;
+
 /**
  * The text, blocks, sanitized HTML and content hash of an input. With HTML this
  * is the costly part (sanitize-html and linkedom): the app runs it in the
  * import worker pool (lib/imports/worker/isolated.ts), not on its event loop.
  */
-export function prepareContent(input: { text?: string; html?: string }): PreparedContent {
+export function prepareContent(input: ContentInput): PreparedContent {
   // Given both, the plain text is canonical and the HTML is kept (sanitized) as the original.
-  const fromHtml = input.html ? htmlToArticle(input.html) : null;
+  const fromHtml = input.html ? htmlToArticle(input.html, input.baseUrl) : null;
   const { text, blocks } = input.text ? blocksFromPlainText(input.text.normalize("NFC")) : (fromHtml ?? { text: "", blocks: [] });
   if (!text) throw invalidInput({ [input.html ? "html" : "text"]: "has no readable text" });
   return { text, blocks, html: fromHtml?.html ?? null, contentHash: contentHash(text) };
@@ -59,18 +65,6 @@ export function prepareMetadata(input: ArticleInput): Omit<PreparedArticle, keyo
  * counterpart prepareArticleInWorker (lib/imports/worker/isolated.ts).
  */
 export function prepareArticle(input: ArticleInput): PreparedArticle {
-  const content = prepareContent(input);
+  const content = prepareContent({ text: input.text, html: input.html, baseUrl: input.sourceUrl });
   return { ...prepareMetadata(input), ...content };
-}
-
-export function slugify(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return base || "article";
 }

@@ -6,10 +6,9 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { diffFields } from "@/lib/audit/diff";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { prepareMetadata, type PreparedContent } from "@/lib/imports/prepare";
-import { prepareContentInWorker } from "@/lib/imports/worker/isolated";
 import type { Block } from "./blocks";
 import { getArticle, type ArticleDetail } from "./data";
+import { prepareMetadata, type ContentPreparer } from "./prepare";
 import { inlineBlocks, writeLongBlocks } from "./store-blocks";
 import { anchorChanges, reanchorClaims, type AnchorState, type ReanchorCounts } from "./reanchor";
 import type { ArticleInput, ArticleUpdate } from "./schema";
@@ -111,10 +110,11 @@ function duplicateUrl(existing: { id: string; slug: string }) {
  * stored html, which would no longer match it. `reanchor` is null when the text
  * did not change (no revision, nothing re-anchored).
  *
- * New HTML is parsed in the import worker pool; `opts.content` is the new
- * content already prepared from `input.text`/`input.html` (a re-import has it).
+ * `prepare` turns the new text or HTML into content: the app passes the import
+ * worker pool's (lib/imports/mutations.ts updateArticle), so HTML is never
+ * parsed on its event loop; a re-import passes the content it already has.
  */
-export async function reviseArticle(actor: Actor | null, articleId: string, input: ArticleUpdate, opts: { content?: PreparedContent } = {}): Promise<RevisionResult> {
+export async function reviseArticle(actor: Actor | null, articleId: string, input: ArticleUpdate, prepare: ContentPreparer): Promise<RevisionResult> {
   if (actor && !can(actor, "article:update")) throw forbidden();
   const current = await prisma.article.findUnique({
     where: { id: articleId },
@@ -135,7 +135,8 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
     language: pick("language"),
     ...(contentGiven ? { text: input.text, html: input.html } : { text: current.text, html: undefined }),
   } satisfies ArticleInput;
-  const content = (contentGiven && opts.content) || (await prepareContentInWorker(merged));
+  // Relative links in the HTML resolve against the article's (new or kept) source URL.
+  const content = await prepare({ text: merged.text, html: merged.html, baseUrl: merged.sourceUrl });
   const prepared = { ...prepareMetadata(merged), ...content };
 
   const given = Object.fromEntries(METADATA.filter((k) => input[k] !== undefined).map((k) => [k, prepared[k]]));

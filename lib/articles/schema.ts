@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { isHttpUrl } from "@/lib/imports/url";
+import { ArticleStatus as ArticleStatusEnum, enumValues } from "@/lib/enums";
+import { isHttpUrl } from "./url";
 
 // Isomorphic: the same schemas validate forms in the browser and requests on the server.
 
-export const ARTICLE_STATUSES = ["OPEN", "PUBLISHED", "ARCHIVED"] as const;
+export const ARTICLE_STATUSES = enumValues(ArticleStatusEnum);
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 const MAX_TEXT = 900_000;

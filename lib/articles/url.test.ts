@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHttpUrl, normalizeSourceUrl } from "./url";
+import { isHttpUrl, normalizeSourceUrl, resolveLink } from "./url";
 
 describe("normalizeSourceUrl", () => {
   it.each([
@@ -24,5 +24,24 @@ describe("isHttpUrl", () => {
     ["not a url", false],
   ])("%s → %s", (input, expected) => {
     expect(isHttpUrl(input)).toBe(expected);
+  });
+});
+
+describe("resolveLink", () => {
+  it.each([
+    ["/x", "https://news.example/a/b", "https://news.example/x"],
+    ["x", "https://news.example/a/b", "https://news.example/a/x"],
+    ["\u200b\ufeff https://other.example/\u2060 ", undefined, "https://other.example/"],
+    ['"https://other.example/"', undefined, "https://other.example/"],
+    ["`javascript:alert(1)`", "https://news.example/", undefined],
+    ["java\u200bscript:alert(1)", "https://news.example/", undefined],
+    ["vbscript:msgbox(1)", "https://news.example/", undefined],
+    ["file:///etc/passwd", "https://news.example/", undefined],
+    ["https://", undefined, undefined],
+    ["relative", undefined, undefined],
+    ["/x", "not a url", undefined],
+    ["MAILTO:a@b.example", undefined, "mailto:a@b.example"],
+  ])("%j against %j → %j", (value, base, expected) => {
+    expect(resolveLink(value, base)).toBe(expected);
   });
 });

@@ -29,3 +29,39 @@ export function normalizeSourceUrl(value: string): string {
   if (u.pathname.length > 1 && u.pathname.endsWith("/")) u.pathname = withoutTrailingSlashes(u.pathname);
   return u.toString();
 }
+
+/** What a stored link may point at; anything else (javascript:, data:, tel:, a page of Verity's own) is dropped. */
+const LINK_SCHEMES = new Set(["http:", "https:", "mailto:"]);
+
+/**
+ * Invisible characters (format and control): a browser keeps them in a URL,
+ * but they split a scheme ("java\u200bscript:") so it reads as a relative path.
+ * One character class, no quantifier: linear.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+
+/** Whitespace, quotes and backticks around a value ("`javascript:…`"): wrapping, never part of a link. */
+const isWrapping = (c: number) => c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+
+/**
+ * A link as stored: `value` resolved against `base` (the article's URL; none
+ * for pasted HTML), kept only when the result is an absolute http(s) or mailto
+ * URL. Trims with a loop: /^[…]+|[…]+$/ retries from every position of a run
+ * that is not at the end (quadratic).
+ */
+export function resolveLink(value: string, base?: string): string | undefined {
+  const s = value.replace(INVISIBLE, "");
+  let start = 0;
+  let end = s.length;
+  while (start < end && isWrapping(s.charCodeAt(start))) start++;
+  while (end > start && isWrapping(s.charCodeAt(end - 1))) end--;
+  if (start === end) return undefined;
+  let u: URL;
+  try {
+    u = base && isHttpUrl(base) ? new URL(s.slice(start, end), base) : new URL(s.slice(start, end));
+  } catch {
+    return undefined;
+  }
+  if (!LINK_SCHEMES.has(u.protocol) || (u.protocol !== "mailto:" && !u.hostname)) return undefined;
+  return u.href;
+}

@@ -1,7 +1,9 @@
 // Who may do what: the one table used by pages, server actions and API routes.
-// Pure: no Next, no Prisma, so it is unit-tested as a table and runs anywhere.
+// Pure: no Next and no Prisma runtime (its enums are plain constants), so it is unit-tested as a table and runs anywhere.
+import { enumValues, Role as RoleEnum } from "@/lib/enums";
 
-export const ROLES = ["REVIEWER", "EDITOR", "ADMIN"] as const;
+/** Least to most powerful, as the database's enum lists them. */
+export const ROLES = enumValues(RoleEnum);
 export type Role = (typeof ROLES)[number];
 
 const RANK: Record<Role, number> = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 };

@@ -1,6 +1,8 @@
 // The verdict scale and claim states. Pure: shared by server, browser and serialisers.
+// The lists are the database's enums (lib/enums.ts), in schema order.
+import * as db from "@/lib/enums";
 
-export const VERDICTS = ["TRUE", "MOSTLY_TRUE", "MIXED", "MOSTLY_FALSE", "FALSE", "MISLEADING", "OUTDATED", "UNVERIFIABLE"] as const;
+export const VERDICTS = db.enumValues(db.Verdict);
 export type Verdict = (typeof VERDICTS)[number];
 
 export const VERDICT_INFO: Record<Verdict, { label: string; description: string; rating: number | null }> = {
@@ -14,7 +16,7 @@ export const VERDICT_INFO: Record<Verdict, { label: string; description: string;
   UNVERIFIABLE: { label: "Unverifiable", description: "Cannot be proved or disproved with the evidence available.", rating: null },
 };
 
-export const CLAIM_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "REJECTED"] as const;
+export const CLAIM_STATUSES = db.enumValues(db.ClaimStatus);
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const CLAIM_STATUS_LABEL: Record<ClaimStatus, string> = {
@@ -25,11 +27,11 @@ export const CLAIM_STATUS_LABEL: Record<ClaimStatus, string> = {
   REJECTED: "Rejected",
 };
 
-export const STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
+export const STANCES = db.enumValues(db.Stance);
 export type Stance = (typeof STANCES)[number];
 export const STANCE_LABEL: Record<Stance, string> = { SUPPORTS: "Supports", REFUTES: "Refutes", CONTEXT: "Context" };
 
-export const ANCHOR_STATUSES = ["ANCHORED", "FUZZY", "ORPHANED"] as const;
+export const ANCHOR_STATUSES = db.enumValues(db.AnchorStatus);
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 /** States from which the author may submit for review. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { ARTICLE_STATUSES } from "@/lib/articles/schema";
 import { VERDICTS, CLAIM_STATUSES } from "@/lib/claims/constants";
 
 export async function myClaims(userId: string) {
@@ -29,7 +30,7 @@ export async function newsroomStats() {
   const count = <K extends string>(rows: Array<Record<string, unknown> & { _count: { _all: number } }>, key: string, keys: readonly K[]) =>
     keys.map((k) => [k, rows.find((r) => r[key] === k)?._count._all ?? 0] as const);
   return {
-    articles: count(articles, "status", ["OPEN", "PUBLISHED", "ARCHIVED"] as const),
+    articles: count(articles, "status", ARTICLE_STATUSES),
     byVerdict: count(byVerdict, "verdict", VERDICTS),
     byStatus: count(byStatus, "status", CLAIM_STATUSES),
   };

@@ -2,10 +2,16 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma, type ImportKind } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
+import { getArticle } from "@/lib/articles/data";
+import type { PreparedArticle } from "@/lib/articles/prepare";
+import { reviseArticle } from "@/lib/articles/revisions";
+import type { ArticleInput, ArticleUpdate } from "@/lib/articles/schema";
+import { slugify } from "@/lib/articles/slug";
 import { inlineBlocks, writeLongBlocks } from "@/lib/articles/store-blocks";
-import type { ArticleInput } from "@/lib/articles/schema";
-import { slugify, type PreparedArticle } from "./prepare";
-import { prepareArticleInWorker } from "./worker/isolated";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { AppError, forbidden } from "@/lib/errors";
+import { prepareArticleInWorker, prepareContentInWorker } from "./worker/isolated";
 
 export type ImportResult =
   | { status: "imported"; articleId: string; slug: string }
@@ -95,4 +101,22 @@ export async function importPrepared(actorId: string | null, prepared: PreparedA
       throw e;
     }
   }
+}
+
+/** POST /api/articles: one article through the import path; a duplicate is a 409 naming the existing one. */
+export async function createArticle(user: CurrentUser, input: ArticleInput) {
+  if (!can(user, "article:create")) throw forbidden();
+  const result = await importArticle(user.id, input, "ITEMS");
+  if (result.status === "duplicate") {
+    throw new AppError("conflict", `An article with the same ${result.matchedBy === "sourceUrl" ? "source URL" : "text"} already exists`, {
+      fields: { [result.matchedBy === "sourceUrl" ? "sourceUrl" : "text"]: "duplicates an existing article" },
+      details: { existing: { id: result.articleId, slug: result.slug } },
+    });
+  }
+  return getArticle(result.articleId);
+}
+
+/** PATCH /api/articles/:id: reviseArticle, with new HTML parsed in the import worker pool like every other outside input. */
+export function updateArticle(actor: Actor | null, articleId: string, input: ArticleUpdate) {
+  return reviseArticle(actor, articleId, input, prepareContentInWorker);
 }

@@ -6,7 +6,7 @@ import { reviseArticle } from "@/lib/articles/revisions";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation";
 import { importPrepared } from "./mutations";
-import type { PreparedArticle } from "./prepare";
+import type { PreparedArticle } from "@/lib/articles/prepare";
 import { prepareArticleInWorker } from "./worker/isolated";
 import { ImportWorkersStopped } from "./worker/pool";
 
@@ -61,7 +61,8 @@ async function reviseIfChanged(actorId: string | null, articleId: string, input:
   ]);
   if (prepared.text === current.text) return null;
   // The content prepared for the import is the revision's: the HTML is not parsed twice.
-  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined }, { content: prepared });
+  const content = { text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash };
+  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined }, async () => content);
   if (!r.reanchor) return null;
   const { anchored, fuzzy, orphaned } = r.reanchor;
   return `new revision ${r.article.revision} of a known article; claims re-anchored: ${anchored} anchored, ${fuzzy} fuzzy, ${orphaned} orphaned`;

@@ -1,4 +1,5 @@
 // Shapes shared by the import job code, the API and the import page.
+import type { ImportJobStatus } from "@/lib/enums";
 
 /** One input of a job, stored raw on the job row until the job expands it into items. */
 export type ImportSource =
@@ -12,7 +13,7 @@ export type ImportSource =
 
 export type ImportJobInput = { sources: ImportSource[] };
 
-export type ImportJobStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED";
+export type { ImportJobStatus } from "@/lib/enums";
 
 export type ImportItemError = { index: number; label: string; fields?: Record<string, string>; message: string };
 

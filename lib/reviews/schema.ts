@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { VERDICTS } from "@/lib/claims/constants";
+import { enumValues, ReviewDecision } from "@/lib/enums";
 
-export const DECISIONS = ["APPROVE", "REQUEST_CHANGES", "REJECT"] as const;
+export const DECISIONS = enumValues(ReviewDecision);
 export type Decision = (typeof DECISIONS)[number];
 
 export const reviewInputSchema = z

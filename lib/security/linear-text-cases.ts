@@ -12,16 +12,22 @@ import { diffFields } from "@/lib/audit/diff";
 import { claimsToCsv, csvCell } from "@/lib/claims/export-csv";
 import { claimInputSchema, claimUpdateSchema, commentInputSchema } from "@/lib/claims/schema";
 import { charsetParam, decodeBody } from "@/lib/imports/fetch/decode";
-import { htmlToArticle, sanitizeArticleHtml } from "@/lib/imports/html";
+import { htmlToArticle, sanitizeArticleHtml } from "@/lib/articles/html";
 import { parseFeed } from "@/lib/imports/parsers/feed";
 import { readHeaderBlock } from "@/lib/imports/parsers/fields";
 import { parseImportFile } from "@/lib/imports/parsers/files";
 import { looksLikeHtml } from "@/lib/imports/parsers/html-text";
-import { readJsonLdArticle } from "@/lib/imports/parsers/json-ld";
+import { removeBoilerplate } from "@/lib/imports/parsers/boilerplate";
+import { extractArticleFromHtml } from "@/lib/imports/parsers/extract-html";
+import { parseJsonLd, readJsonLdArticle } from "@/lib/imports/parsers/json-ld";
+import { trimSiteName } from "@/lib/imports/parsers/site-title";
 import { splitFrontMatter } from "@/lib/imports/parsers/markdown";
 import { cleanText, languageTag, stripByline, toIsoDate } from "@/lib/imports/parsers/normalize";
-import { contentHash, prepareArticle, slugify } from "@/lib/imports/prepare";
-import { normalizeSourceUrl } from "@/lib/imports/url";
+import { contentHash, prepareArticle } from "@/lib/articles/prepare";
+import { slugify } from "@/lib/articles/slug";
+import { normalizeSourceUrl, resolveLink } from "@/lib/articles/url";
+import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/articles/html-depth";
+import { parseHTML } from "linkedom";
 import { markdownRenderable } from "@/lib/markdown/limits";
 import { userCreateSchema } from "@/lib/users/schema";
 import { parseJsonBody, unstorableFields } from "@/lib/validation";
@@ -76,7 +82,8 @@ const jsonLd = (s: string) =>
 
 const FUNCTIONS: Fn[] = [
   { fn: "cleanBlockText", payloads: GENERIC, run: (s) => cleanBlockText(s) },
-  { fn: "cleanBlockText(preformatted)", payloads: GENERIC, run: (s) => cleanBlockText(s, true) },
+  { fn: "cleanBlockText(preformatted)", payloads: GENERIC, run: (s) => cleanBlockText(s, "preformatted") },
+  { fn: "cleanBlockText(lines)", payloads: GENERIC, run: (s) => cleanBlockText(s, "lines") },
   {
     fn: "assemble",
     payloads: [...WHITESPACE, ...PLAIN],
@@ -194,6 +201,27 @@ const FUNCTIONS: Fn[] = [
   },
   { fn: "diffFields", payloads: ["one-long-word", "quotes"], run: (s) => diffFields({ a: s, b: [s] }, { a: `${s}x`, b: [s] }) },
   { fn: "normalizeSourceUrl", payloads: ["slashes"], run: (s) => normalizeSourceUrl(s) },
+  { fn: "resolveLink", payloads: [...WHITESPACE, "slashes", "backticks", "quotes", "lone-surrogates", "combining"], run: (s) => resolveLink(s, "https://news.example/a/") },
+  { fn: "resolveLink(invisible)", payloads: ["unicode-spaces+x", "mixed-ws+x"], run: (s) => resolveLink(`\`java${s}script:x\``) },
+  { fn: "sanitizeArticleHtml(links)", payloads: ["spaces+x", "backticks", "slashes", "unicode-spaces+x"], run: (s) => sanitizeArticleHtml(`<a href="${s.replace(/"/g, "")}">x</a><q cite="${s.replace(/"/g, "")}">q</q>`, "https://news.example/"), budget: BUDGET_DOM },
+  { fn: "htmlToArticle(br)", payloads: ["spaces+x", "newlines+x", "words"], run: (s) => htmlToArticle(`<p>${s.replaceAll(" ", "<br> ")}</p><pre>${s.replaceAll("\n", "<br>")}</pre>`.slice(0, MAX_ARTICLE_TEXT)), budget: BUDGET_DOM },
+  { fn: "trimSiteName", payloads: [...WHITESPACE, "dashes", "pipes", "words", "one-long-word"], run: (s) => trimSiteName(`${s} | ${s}`, [s, `${s} x`]) },
+  { fn: "parseJsonLd", payloads: ["cdata-opens", "comment-opens", "braces", "brackets", "spaces+x", "slashes"], run: (s) => parseJsonLd(`//<![CDATA[${s}//]]>`) },
+  {
+    // As extractArticleFromHtml calls it: on a page its depth guard let through (deeper ones are refused before parsing).
+    fn: "removeBoilerplate",
+    payloads: [...HTML, "spaces+x", "words"],
+    run: (s) => htmlNestingDepth(s, MAX_HTML_DEPTH) <= MAX_HTML_DEPTH && removeBoilerplate(parseHTML(`<html><body>${s}</body></html>`).document as unknown as Document),
+    cap: MAX_ARTICLE_TEXT,
+    budget: BUDGET_DOM,
+  },
+  {
+    fn: "removeBoilerplate(prompts)",
+    payloads: ["spaces+x", "words"],
+    run: (s) => removeBoilerplate(parseHTML(`<html><body>${`<div class="newsletter cookie"><p>${s.slice(0, 40)}</p><input type="email">`.repeat(1_000)}</body></html>`).document as unknown as Document),
+    budget: BUDGET_DOM,
+  },
+  { fn: "extractArticleFromHtml", payloads: ["div-nest", "p-soup", "a-soup", "attr-soup", "spaces+x"], run: (s) => extractArticleFromHtml(s, "https://news.example/x"), budget: BUDGET_DOM },
   { fn: "decodeBody(html)", payloads: ["lt", "lt-a", "spaces+x", "comment-opens"], run: (s) => decodeBody(new TextEncoder().encode(s), null, "html") },
   { fn: "decodeBody(feed)", payloads: ["lt", "spaces+x", "words"], run: (s) => decodeBody(new TextEncoder().encode(`<?xml${s.slice(0, 2_000)}`), null, "feed") },
   { fn: "charsetParam", payloads: [...WHITESPACE, "key-colons", "lt"], run: (s) => charsetParam(`text/html; ${s.replace(/x$/, "")}; charset${s}`) },

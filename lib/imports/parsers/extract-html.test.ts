@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { htmlToArticle } from "@/lib/imports/html";
+import { htmlToArticle } from "@/lib/articles/html";
 import { AppError } from "@/lib/errors";
 import { countStartTags, extractArticleFromHtml, MAX_ELEMENTS_FOR_READABILITY, MAX_READABILITY_WORK, MAX_TAGS_TO_PARSE } from "./extract-html";
 
@@ -221,5 +221,109 @@ describe("the story finder's work is bounded by elements × depth", () => {
     const raw = await extractArticleFromHtml(stacks(20, 30));
     expect(raw.html).toContain("a sentence of the story");
     expect(20 * 30 * 23).toBeLessThan(MAX_READABILITY_WORK);
+  });
+});
+
+describe("extractArticleFromHtml never removes the story with the boilerplate", () => {
+  const STORY = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the council met on Tuesday and agreed the budget after a long debate.</p>`).join("");
+  const MENU = `<header><ul class="login-menu"><li><a href="/login">Se connecter</a></li><li><a href="/abo">S'abonner</a></li></ul></header>`;
+
+  it.each([
+    ["an id^=ad- wrapper around the whole page (a French daily's ad-portal)", `<div id="ad-portal">${MENU}<div class="story">${STORY}</div></div>`],
+    ["a class^=ad- wrapper", `<div class="ad-free-layout">${MENU}<div>${STORY}</div></div>`],
+    ["an ASP.NET page, all in one <form>", `<form id="aspnetForm" action="/x">${MENU}<div class="body">${STORY}</div></form>`],
+    ["a [role=dialog] wrapper (a consent overlay left around the page)", `<div role="dialog">${MENU}<article>${STORY}</article></div>`],
+  ])("keeps %s", async (_label, body) => {
+    const article = await extractArticleFromHtml(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`, "https://news.example/x");
+    const text = storedText(article.html);
+    expect(text).toContain("Paragraph 1 of the story");
+    expect(text).toContain("Paragraph 8 of the story");
+    expect(text).not.toContain("Se connecter");
+  });
+
+  it("still removes ads and comments inside and beside the story", async () => {
+    const body = `<div id="ad-portal"><article>${STORY.slice(0, 400)}<div id="ad-slot-1"><p>Advertisement: buy our sponsored product today, limited offer for readers only.</p></div>${STORY.slice(400)}</article>
+      <div id="comments">${"<p>Comment: I completely disagree with the council's decision on this budget.</p>".repeat(20)}</div></div>`;
+    const text = storedText((await extractArticleFromHtml(`<html><body>${body}</body></html>`)).html);
+    expect(text).toContain("Paragraph 8 of the story");
+    expect(text).not.toContain("Advertisement");
+    expect(text).not.toContain("I completely disagree");
+  });
+});
+
+describe("extractArticleFromHtml leaves out prompts outside the story", () => {
+  const STORY = `<h1>Budget agreed</h1>${"<p>The council met on Tuesday and agreed the budget after a long and often heated debate, officials said.</p>".repeat(6)}`;
+  const page = (after: string, wrap = (s: string) => `<main>${s}</main>`) =>
+    `<!doctype html><html><head><title>T</title></head><body><div class="page">${wrap(STORY)}${after}<footer><p>© The Paper</p></footer></div></body></html>`;
+
+  it.each([
+    ["a newsletter box by class", `<div class="newsletter-box"><h3>Get our morning briefing</h3><p>The stories that matter, delivered to your inbox every weekday morning before breakfast, free of charge.</p></div>`],
+    ["a subscription pitch by id", `<section id="subscribe-cta"><p>Subscribe today for unlimited access to all of our journalism, with a first month free for new readers.</p></section>`],
+    ["a cookie notice", `<div class="cc-cookie-banner"><p>We use cookies to improve your experience on our site and to show you personalised content and advertising.</p></div>`],
+    ["a box around an e-mail field, whatever its class", `<div class="box-7"><h3>Get our morning briefing</h3><p>The stories that matter, delivered to your inbox every weekday morning before breakfast, free of charge.</p><form><input type="email" name="e"><button>Go</button></form></div>`],
+  ])("%s after </main>", async (_label, after) => {
+    const text = storedText((await extractArticleFromHtml(page(after), "https://news.example/x")).html);
+    expect(text).toContain("agreed the budget");
+    expect(text).not.toMatch(/briefing|Subscribe today|We use cookies/);
+  });
+
+  it("keeps a story whose own wrapper's class mentions subscribers, and a story about newsletters", async () => {
+    const html = page("", (s) => `<div class="subscriber-content"><article>${s}<p>Newsletter sign-ups rose by a third, the council's report on its subscriber numbers said today.</p></article></div>`);
+    const text = storedText((await extractArticleFromHtml(html, "https://news.example/x")).html);
+    expect(text).toContain("agreed the budget");
+    expect(text).toContain("Newsletter sign-ups rose");
+  });
+});
+
+describe("extractArticleFromHtml: JSON-LD", () => {
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  const data = JSON.stringify({ "@type": "NewsArticle", headline: "H", author: { "@type": "Person", name: "Ana Silva" }, datePublished: "2024-03-05T10:00:00Z" });
+
+  it.each([
+    ["CDATA behind //", `//<![CDATA[\n${data}\n//]]>`],
+    ["CDATA in C comments", `/*<![CDATA[*/${data}/*]]>*/`],
+    ["bare CDATA", `<![CDATA[ ${data} ]]>`],
+    ["an HTML comment", `<!-- ${data} -->`],
+    ["a trailing semicolon", `${data};`],
+  ])("reads JSON-LD wrapped in %s", async (_label, json) => {
+    const article = await extractArticleFromHtml(page(ld(json) + '<meta name="author" content="Meta Author">'));
+    expect(article).toMatchObject({ title: "H", author: "Ana Silva", publishedAt: "2024-03-05T10:00:00.000Z" });
+  });
+
+  it("still skips JSON with junk around it", async () => {
+    expect((await extractArticleFromHtml(page(ld(`var x = ${data}`) + "<title>Doc</title>"))).title).toBe("Doc");
+  });
+
+  it.each([
+    "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
+    "TechArticle", "APIReference", "Report", "SatiricalArticle", "AdvertiserContentArticle",
+  ])("reads a %s as an article", async (type) => {
+    const article = await extractArticleFromHtml(page(ld(JSON.stringify({ "@graph": [{ "@type": "WebPage", name: "Page" }, { "@type": type, headline: "H", author: "Ana Silva" }] }))));
+    expect(article).toMatchObject({ title: "H", author: "Ana Silva" });
+  });
+});
+
+describe("extractArticleFromHtml: the site's name is cut from the title", () => {
+  it.each([
+    ["og:site_name, a | suffix", '<meta property="og:title" content="Budget agreed after long debate | The Harbor Gazette"><meta property="og:site_name" content="The Harbor Gazette">', "Budget agreed after long debate"],
+    ["the JSON-LD publisher, a dash suffix", '<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Midlands Courier"}}</script><title>Rail talks collapse - Midlands Courier</title><meta property="og:site_name" content="Courier">', "Rail talks collapse"],
+    ["application-name, a prefix", '<meta name="application-name" content="Le Quotidien"><title>Le Quotidien : la réforme adoptée</title>', "la réforme adoptée"],
+    ["a title that merely contains the name", '<meta property="og:title" content="Why The Harbor Gazette is changing"><meta property="og:site_name" content="The Harbor Gazette">', "Why The Harbor Gazette is changing"],
+    ["a title that is only the name", '<meta property="og:title" content="The Harbor Gazette"><meta property="og:site_name" content="The Harbor Gazette">', "The Harbor Gazette"],
+    ["no known name", "<title>Budget agreed | Somewhere</title>", "Budget agreed | Somewhere"],
+  ])("%s", async (_label, head, title) => {
+    expect((await extractArticleFromHtml(page(head))).title).toBe(title);
+  });
+});
+
+describe("extractArticleFromHtml: links in the story taken from <article> or <main>", () => {
+  it("resolves them against the page, dropping what cannot be an http(s) or mailto link", async () => {
+    const links = '<p><a href="/a">root</a> <a href="b">rel</a> <a href="`javascript:alert(1)`">bt</a> <a href="java\u200bscript:x">zw</a></p>';
+    const paragraphs = Array.from({ length: MAX_ELEMENTS_FOR_READABILITY / 2 + 10 }, () => "<p>x</p>").join("");
+    const article = await extractArticleFromHtml(`<html><head><base href="https://cdn.example/m/"></head><body><article>${links}${paragraphs}</article></body></html>`, "https://news.example/s/1");
+    expect(article.html).toContain('href="https://cdn.example/a"');
+    expect(article.html).toContain('href="https://cdn.example/m/b"');
+    expect(article.html).not.toMatch(/javascript|\u200b/);
   });
 });

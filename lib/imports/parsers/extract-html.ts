@@ -5,28 +5,14 @@
 // linkedom rather than jsdom: on a 1 MB page jsdom took 4.6 s and 140 MB of heap
 // (a 5 MB page, the fetch limit, 20 s and 600 MB, all of it blocking the server),
 // linkedom 1.2 s and 66 MB; the extraction tests pass unchanged on both.
+import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/articles/html-depth";
+import { resolveLink } from "@/lib/articles/url";
 import { invalidInput } from "@/lib/errors";
-import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/imports/html-depth";
+import { removeBoilerplate } from "./boilerplate";
 import { readJsonLdArticle } from "./json-ld";
 import { absoluteHttpUrl, cleanText, clip, firstOf, languageTag, stripByline, toIsoDate } from "./normalize";
+import { trimSiteName } from "./site-title";
 import type { RawArticle } from "./types";
-
-/**
- * Removed before Readability runs. Its scoring keeps in-story ad slots and
- * comment threads whose class names contain "article" or "content", so those
- * go by selector; site-wide chrome outside the story goes by landmark.
- */
-const BOILERPLATE = [
-  "script", "style", "noscript", "template", "iframe", "form", "button", "dialog",
-  "nav", "[role=navigation]", "[role=search]", "[role=dialog]", "[role=alertdialog]", "[aria-modal=true]",
-  "[class~=ad]", "[class~=ads]", "[class~=advert]", "[class~=advertisement]", '[class^="ad-"]', '[class*=" ad-"]', '[id^="ad-"]',
-  "[id^=div-gpt-ad]", "[data-ad-slot]", "[data-ad]", "ins.adsbygoogle",
-  "#comments", "#disqus_thread", ".comments", ".comment-list", ".comments-section", ".comment-section", "[itemprop=comment]",
-  "[class~=related]", "[class*=related-links]", "[class*=related-stories]", ".newsletter-signup", ".share-tools",
-].join(", ");
-
-/** Chrome that is only boilerplate when it sits outside the story (an article's own header holds its byline). */
-const OUTSIDE_STORY = "header, footer, aside, [role=banner], [role=contentinfo], [role=complementary]";
 
 const MAX_TITLE = 500;
 const MAX_NAME = 300;
@@ -66,17 +52,11 @@ function readMetadata(doc: Document, base: string | undefined) {
       toIsoDate(metaContent(doc, ["article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date"])) ??
       toIsoDate(timeEl?.getAttribute("datetime")),
     publisher: firstOf(ld.publisher, metaContent(doc, ["og:site_name", "publisher", "application-name"])),
+    siteNames: [metaContent(doc, ["og:site_name"]), ld.publisher, metaContent(doc, ["application-name"]), metaContent(doc, ["publisher"])],
     sourceUrl: absoluteHttpUrl(canonical, base) ?? absoluteHttpUrl(ld.url, base) ?? absoluteHttpUrl(metaContent(doc, ["og:url"]), base) ?? base,
     language: languageTag(ld.language) ?? languageTag(doc.documentElement.getAttribute("lang")) ??
       languageTag(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute("content")) ?? languageTag(metaContent(doc, ["og:locale"])),
   };
-}
-
-function removeBoilerplate(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll(BOILERPLATE))) el.remove();
-  for (const el of Array.from(doc.querySelectorAll(OUTSIDE_STORY))) {
-    if (!el.parentElement?.closest("article, [itemprop=articleBody]")) el.remove();
-  }
 }
 
 /**
@@ -112,6 +92,24 @@ export function countStartTags(html: string, limit: number): number {
   return n;
 }
 
+/** The title without the site's name at its end or start ("Story | Site"). */
+function siteless(title: string | undefined, siteNames: (string | undefined)[]): string | undefined {
+  return title && trimSiteName(title, siteNames);
+}
+
+/** Each URL attribute under root made absolute against base; one that cannot be is removed (the stored HTML keeps only http(s) and mailto links). */
+function resolveLinks(root: Element, base: string | undefined): void {
+  for (const el of Array.from(root.querySelectorAll("[href], [src], [cite]"))) {
+    for (const name of ["href", "src", "cite"]) {
+      const value = el.getAttribute(name);
+      if (value === null) continue;
+      const url = resolveLink(value, base);
+      if (url) el.setAttribute(name, url);
+      else el.removeAttribute(name);
+    }
+  }
+}
+
 /** Where relative links resolve: the page's <base href> (itself resolved), else its URL. */
 function baseUri(doc: Document, base: string | undefined): string | undefined {
   const href = doc.querySelector("base[href]")?.getAttribute("href");
@@ -139,7 +137,10 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
   const meta = readMetadata(doc, base);
   const docTitle = cleanText(doc.title);
   removeBoilerplate(doc);
-  const fallbackHtml = doc.querySelector("article, [itemprop=articleBody], main")?.innerHTML;
+  const fallback = doc.querySelector("article, [itemprop=articleBody], main");
+  // Readability resolves the links of what it keeps against baseURI; the fallback's are resolved here.
+  if (fallback) resolveLinks(fallback, baseUri(doc, base));
+  const fallbackHtml = fallback?.innerHTML;
   const elements = doc.querySelectorAll("*").length;
   const tooMany = elements > MAX_ELEMENTS_FOR_READABILITY;
   const tooDeep = elements * depth > MAX_READABILITY_WORK;
@@ -154,7 +155,7 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
   const article = tooBig ? null : new Readability(doc).parse();
   const content = cleanText(article?.content) ? article?.content ?? undefined : fallbackHtml;
   return {
-    title: clip(firstOf(meta.title, article?.title, docTitle), MAX_TITLE),
+    title: clip(siteless(firstOf(meta.title, article?.title, docTitle), meta.siteNames), MAX_TITLE),
     html: content?.trim() || undefined,
     sourceUrl: meta.sourceUrl,
     author: clip(meta.author ?? stripByline(article?.byline ?? undefined), MAX_NAME),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { htmlToArticle } from "@/lib/imports/html";
+import { htmlToArticle } from "@/lib/articles/html";
 import { parseImportFile } from "./files";
 import { toArticleInput } from "./validate";
 

@@ -1,7 +1,7 @@
 // Telling HTML from plain text in feed fields and titles, via a real HTML
 // parser: anything the parser turns into elements or decodes differently is HTML.
 import { parseHTML } from "linkedom";
-import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/imports/html-depth";
+import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/articles/html-depth";
 
 /** The parsed fragment, or null when it nests tags too deep to parse in reasonable time (html-depth.ts). */
 function body(fragment: string): HTMLElement | null {

@@ -12,9 +12,16 @@ export type JsonLdArticle = {
   language?: string;
 };
 
-const ARTICLE_TYPES = new Set([
-  "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-  "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "Report",
+/** schema.org's Article and every type below it (schema.org 29: https://schema.org/Article, "More specific Types"). */
+export const ARTICLE_TYPES = new Set([
+  "Article",
+  "AdvertiserContentArticle",
+  "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
+  "Report",
+  "SatiricalArticle",
+  "ScholarlyArticle", "MedicalScholarlyArticle",
+  "SocialMediaPosting", "BlogPosting", "LiveBlogPosting", "DiscussionForumPosting",
+  "TechArticle", "APIReference",
 ]);
 
 const MAX_DEPTH = 6;
@@ -70,15 +77,47 @@ function languageOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** What old pages wrap JSON-LD in for XHTML parsers: `//<![CDATA[ … //]]>`, the same inside C-style comments, `<!-- … -->`. */
+const WRAPPERS = ["<![CDATA[", "]]>", "<!--", "-->", "/*", "*/", "//", ";"];
+
+const isBlank = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0xfeff;
+
+/** The script's text without the wrappers at either end. Loops, not a regex: linear. */
+function unwrap(s: string): string {
+  let start = 0;
+  let end = s.length;
+  for (let moved = true; moved; ) {
+    while (start < end && isBlank(s.charCodeAt(start))) start++;
+    const m = WRAPPERS.find((w) => s.startsWith(w, start));
+    moved = !!m;
+    if (m) start += m.length;
+  }
+  for (let moved = true; moved; ) {
+    while (end > start && isBlank(s.charCodeAt(end - 1))) end--;
+    const m = WRAPPERS.find((w) => end - w.length >= start && s.startsWith(w, end - w.length));
+    moved = !!m;
+    if (m) end -= m.length;
+  }
+  return s.slice(start, end);
+}
+
+/** The JSON in a script's text, wrapped or not; undefined when it is not JSON. */
+export function parseJsonLd(source: string): unknown {
+  for (const text of [source, unwrap(source)]) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // next
+    }
+  }
+  return undefined;
+}
+
 /** Takes the text of each `application/ld+json` script; returns the first article found. Bad JSON is skipped. */
 export function readJsonLdArticle(scripts: string[], decode: (s: string) => string = (s) => s): JsonLdArticle | undefined {
   for (const source of scripts) {
-    let data: unknown;
-    try {
-      data = JSON.parse(source);
-    } catch {
-      continue;
-    }
+    const data = parseJsonLd(source);
+    if (data === undefined) continue;
     const node = findArticle(data);
     if (!node) continue;
     const text = (v: unknown) => {

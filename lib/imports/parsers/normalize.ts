@@ -1,7 +1,7 @@
 // Small, pure clean-ups shared by the parsers: metadata from the web is messy
 // (padding, odd date formats, relative URLs, en_GB locales) and we would rather
 // fix or drop a field than fail a whole article over it.
-import { isHttpUrl } from "@/lib/imports/url";
+import { isHttpUrl } from "@/lib/articles/url";
 
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 

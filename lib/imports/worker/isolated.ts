@@ -1,7 +1,7 @@
 import "server-only";
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { ParsedFeed, RawArticle } from "../parsers/types";
-import { prepareContent, prepareMetadata, type PreparedArticle, type PreparedContent } from "../prepare";
+import { prepareContent, prepareMetadata, type ContentInput, type PreparedArticle, type PreparedContent } from "@/lib/articles/prepare";
 import { runInWorker } from "./pool";
 
 // The app's way to read outside input: each call runs in the import worker pool
@@ -28,13 +28,13 @@ export function readFile(name: string, content: string): Promise<RawArticle[]> {
  * stays here: splitting it into paragraphs is linear and cheap, and the many
  * plain-text articles (seed data, API items, tests) need no process hop.
  */
-export function prepareContentInWorker(input: { text?: string; html?: string }): Promise<PreparedContent> {
+export function prepareContentInWorker(input: ContentInput): Promise<PreparedContent> {
   if (!input.html) return Promise.resolve().then(() => prepareContent(input));
-  return runInWorker("content", { text: input.text, html: input.html }, { field: "html" });
+  return runInWorker("content", { text: input.text, html: input.html, baseUrl: input.baseUrl }, { field: "html" });
 }
 
 /** prepareArticle, with the HTML parsed in the pool. */
 export async function prepareArticleInWorker(input: ArticleInput): Promise<PreparedArticle> {
-  const content = await prepareContentInWorker(input);
+  const content = await prepareContentInWorker({ text: input.text, html: input.html, baseUrl: input.sourceUrl });
   return { ...prepareMetadata(input), ...content };
 }

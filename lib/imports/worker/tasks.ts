@@ -5,7 +5,7 @@
 import { extractArticleFromHtml } from "../parsers/extract-html";
 import { parseFeed } from "../parsers/feed";
 import { parseImportFile } from "../parsers/files";
-import { prepareContent } from "../prepare";
+import { prepareContent, type ContentInput } from "@/lib/articles/prepare";
 
 export const TASKS = {
   /** A fetched web page: its story and metadata. */
@@ -17,8 +17,8 @@ export const TASKS = {
   },
   /** An uploaded file: one article, or one per JSON object or CSV row. */
   file: (input: { name: string; content: string }) => parseImportFile(input.name, input.content),
-  /** An article's HTML (and text): sanitized HTML, canonical text, blocks, content hash. */
-  content: (input: { text?: string; html?: string }) => prepareContent(input),
+  /** An article's HTML (and text): sanitized HTML (links resolved against baseUrl), canonical text, blocks, content hash. */
+  content: (input: ContentInput) => prepareContent(input),
 };
 
 export type TaskKind = keyof typeof TASKS;

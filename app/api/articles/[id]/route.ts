@@ -1,6 +1,6 @@
 import { route } from "@/lib/http";
 import { getArticle } from "@/lib/articles/data";
-import { reviseArticle } from "@/lib/articles/revisions";
+import { updateArticle } from "@/lib/imports/mutations";
 import { articleUpdateSchema } from "@/lib/articles/schema";
 import { notFound } from "@/lib/errors";
 
@@ -12,6 +12,6 @@ export const GET = route({ can: "article:read" }, async ({ params }) => {
 
 // `reanchor` is {anchored, fuzzy, orphaned} when the text changed (a new revision), null otherwise.
 export const PATCH = route({ can: "article:update", body: articleUpdateSchema }, async ({ user, body, params }) => {
-  const { article, reanchor } = await reviseArticle(user, params.id, body);
+  const { article, reanchor } = await updateArticle(user, params.id, body);
   return { ...article, reanchor };
 });

@@ -2,7 +2,7 @@ import { route } from "@/lib/http";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { claimsToCsv } from "@/lib/claims/export-csv";
-import { slugify } from "@/lib/imports/prepare";
+import { slugify } from "@/lib/articles/slug";
 
 /** GET /api/articles/:id/export: the article's claims as CSV (editors). */
 export const GET = route({ can: "article:export" }, async ({ params }) => {
