@@ -70,8 +70,9 @@ describe("htmlToArticle: the walk", () => {
         const el = child as Element;
         const tag = el.tagName.toUpperCase();
         const leaf = LEAF[tag];
+        const holdsBlocks = tag !== "TR" && tag !== "PRE" && el.querySelector("p, ul, ol, blockquote") !== null;
         if (tag === "BR") loose += "\n";
-        else if (leaf && !(tag === "LI" && el.querySelector("p, ul, ol, blockquote"))) {
+        else if (leaf && !holdsBlocks) {
           flush();
           const pre = leaf === "preformatted";
           const text = tag === "TR" ? Array.from(el.children).map((c) => textOf(c, false)).join(" · ") : textOf(el, pre);
@@ -79,7 +80,7 @@ describe("htmlToArticle: the walk", () => {
         } else if (tag === "BLOCKQUOTE") {
           flush();
           walk(el, true);
-        } else if (/^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/.test(tag)) {
+        } else if (/^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/.test(tag) || holdsBlocks) {
           flush();
           walk(el, inQuote);
         } else loose += textOf(el, false);
@@ -116,6 +117,18 @@ describe("htmlToArticle: the walk", () => {
 
   it("refuses markup nested deeper than that", () => {
     expect(() => htmlToArticle("<div>".repeat(1_001) + "x")).toThrow(/nests its tags more than 1000 deep/);
+  });
+});
+
+describe("htmlToArticle: paragraphs inside a paragraph", () => {
+  it.each([
+    // Readability wraps an inline element holding a story's paragraphs in a <p> of its own (a Reuters page: <span id="article-text"><p>…).
+    ["a <p> around a <span> of paragraphs", "<p><span>Lead <p>Rates rose.</p><p>Though few expected it.</p> tail</span></p>", [["paragraph", "Lead"], ["paragraph", "Rates rose."], ["paragraph", "Though few expected it."], ["paragraph", "tail"]]],
+    ["a <span> of paragraphs in a <div>", "<div><span><p>Rates rose.</p><p>Though few expected it.</p></span></div>", [["paragraph", "Rates rose."], ["paragraph", "Though few expected it."]]],
+    ["a list inside a paragraph", "<p>Three things:<ul><li>one</li><li>two</li></ul></p>", [["paragraph", "Three things:"], ["list-item", "one"], ["list-item", "two"]]],
+  ])("%s: one block each, words never run together", (_label, html, want) => {
+    const { text, blocks } = htmlToArticle(html);
+    expect(blocks.map((b) => [b.type, text.slice(b.start, b.end)])).toEqual(want);
   });
 });
 

@@ -76,7 +76,7 @@ const LEAF_BLOCKS: Record<string, (el: Element) => DraftBlock["type"]> = {
 };
 
 const CONTAINER = /^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/;
-/** What makes an <li> a container rather than one block. */
+/** What makes an <li> (or any other block, or an inline element) a container rather than one block. */
 const BLOCK_IN_LI = new Set(["P", "UL", "OL", "BLOCKQUOTE"]);
 
 /**
@@ -167,15 +167,18 @@ function collect(root: Node, drafts: DraftBlock[]): void {
     const el = child as Element;
     const tag = el.tagName.toUpperCase();
     const leaf = LEAF_BLOCKS[tag];
+    // A block or inline element with paragraphs, lists or quotes inside (Readability wraps an inline
+    // <span> holding a story's <p>s in a <p> of its own) is walked into: flattened, its paragraphs' words ran together.
+    const holdsBlocks = tag !== "TR" && tag !== "PRE" && hasBlockInside.has(el);
     if (tag === "BR") {
       f.loose += "\n";
-    } else if (leaf && !(tag === "LI" && hasBlockInside.has(el))) {
+    } else if (leaf && !holdsBlocks) {
       flush(f);
       const type = leaf(el);
       const pre = type === "preformatted";
       const text = tag === "TR" ? Array.from(el.children).map((c) => blockText(c, false)).join(" · ") : blockText(el, pre);
       drafts.push({ type: f.inQuote && type === "paragraph" ? "quote" : type, text, lineBreaks: !pre, ...(type === "heading" ? { level: Number(tag[1]) } : {}) });
-    } else if (tag === "BLOCKQUOTE" || CONTAINER.test(tag)) {
+    } else if (tag === "BLOCKQUOTE" || CONTAINER.test(tag) || holdsBlocks) {
       flush(f);
       stack.push({ children: Array.from(el.childNodes), next: 0, inQuote: f.inQuote || tag === "BLOCKQUOTE", loose: "" });
     } else {

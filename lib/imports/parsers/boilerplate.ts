@@ -28,6 +28,19 @@ const BOILERPLATE = [
 /** Chrome that is only boilerplate when it sits outside the story (an article's own header holds its byline). */
 const OUTSIDE_STORY = "header, footer, aside, [role=banner], [role=contentinfo], [role=complementary]";
 
+/**
+ * Where a <header> or <footer> belongs to a part of the page, not to the page:
+ * HTML makes one the page's banner or content info only when no sectioning
+ * element or <main> holds it (a <section>'s header holds its headline and lede).
+ */
+const SECTIONING = "article, aside, main, nav, section";
+
+/** A <header> or <footer> (without a landmark role of its own) that heads or closes a section rather than the page. */
+function sectionPart(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return (tag === "HEADER" || tag === "FOOTER") && !el.hasAttribute("role") && el.parentElement?.closest(SECTIONING) != null;
+}
+
 /** Where a page says its story is. */
 const STORY = "main, article, [itemprop=articleBody]";
 
@@ -162,10 +175,29 @@ export function removeBoilerplate(doc: Document): void {
   const body = doc.body ?? doc.documentElement;
   if (!body) return;
   const all = (selector: string) => new Set(Array.from(doc.querySelectorAll(selector)));
-  const stats = measure(body, all(NOT_STORY), all(STORY), all("article, [itemprop=articleBody]"));
+  // The page's own footer (its content info: legal notes, imprint) is never the story, however long its paragraphs.
+  const notStory = all(NOT_STORY);
+  for (const el of Array.from(doc.querySelectorAll("footer, [role=contentinfo]"))) if (el.matches("[role=contentinfo]") || !sectionPart(el)) notStory.add(el);
+  const stats = measure(body, notStory, all(STORY), all("article, [itemprop=articleBody]"));
   const keep = storyPath(body, stats);
   const doomed = prompts(doc, stats, keep, stats.paragraphs.get(body) ?? 0);
   for (const el of Array.from(doc.querySelectorAll(BOILERPLATE))) if (!keep.has(el)) doomed.push(el);
-  for (const el of Array.from(doc.querySelectorAll(OUTSIDE_STORY))) if (!keep.has(el) && !stats.inArticle.has(el)) doomed.push(el);
+  for (const el of Array.from(doc.querySelectorAll(OUTSIDE_STORY))) if (!keep.has(el) && !stats.inArticle.has(el) && !sectionPart(el)) doomed.push(el);
   for (const el of doomed) el.remove();
+}
+
+/**
+ * Each <div> whose only content is one <blockquote> (with nothing but blanks
+ * beside it) is replaced by the quote. Readability's clean-up judges a <div> by
+ * its class and link density and removes the box around an embedded post (a
+ * quoted tweet is mostly links; "widget" in the class weighs against it), and
+ * the quotation with it; a <blockquote> itself it keeps.
+ */
+export function unwrapQuotes(doc: Document): void {
+  // Only the quote, blank text and comments in the box.
+  const holdsOnly = (box: Element, quote: Element) =>
+    Array.from(box.childNodes).every((n) => n === quote || n.nodeType === 8 || (n.nodeType === 3 && !(n.textContent ?? "").trim()));
+  for (const quote of Array.from(doc.querySelectorAll("div > blockquote"))) {
+    for (let box = quote.parentElement; box && box.tagName.toUpperCase() === "DIV" && holdsOnly(box, quote); box = quote.parentElement) box.replaceWith(quote);
+  }
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { htmlToArticle } from "@/lib/articles/html";
 import { AppError } from "@/lib/errors";
+import { removeBoilerplate } from "./boilerplate";
 import { countStartTags, extractArticleFromHtml, MAX_ELEMENTS_FOR_READABILITY, MAX_READABILITY_WORK, MAX_TAGS_TO_PARSE } from "./extract-html";
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../tests/imports/fixtures/${name}`, import.meta.url), "utf8");
@@ -248,6 +249,64 @@ describe("extractArticleFromHtml never removes the story with the boilerplate", 
     expect(text).toContain("Paragraph 8 of the story");
     expect(text).not.toContain("Advertisement");
     expect(text).not.toContain("I completely disagree");
+  });
+});
+
+describe("extractArticleFromHtml: a section's own header is the story's", () => {
+  const STORY = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the council met on Tuesday and agreed the budget after a long debate.</p>`).join("");
+  const LEDE = "<p>The lede: after months of argument the council has a budget, and the city's libraries keep their opening hours.</p>";
+  const page = (main: string) =>
+    `<!doctype html><html><head><title>T</title></head><body><header><ul><li><a href="/">Home</a></li><li><a href="/join">Join us</a></li></ul></header><main>${main}</main><footer><p>© The Party, all rights reserved</p></footer></body></html>`;
+
+  it("keeps the headline and lede in the <header> of the <section> holding the story (HTML makes it no banner)", async () => {
+    const text = storedText((await extractArticleFromHtml(page(`<section><header><h1>Budget agreed</h1>${LEDE}</header>${STORY}</section>`), "https://news.example/x")).html);
+    expect(text).toContain("The lede: after months of argument");
+    expect(text).toContain("Paragraph 6 of the story");
+    expect(text).not.toMatch(/Join us|all rights reserved/);
+  });
+
+  it("still removes a page header with role=banner inside <main>", async () => {
+    const text = storedText((await extractArticleFromHtml(page(`<header role="banner"><p>Site banner: the party of the city, for the city, since nineteen ninety.</p></header><section>${STORY}</section>`), "https://news.example/x")).html);
+    expect(text).toContain("Paragraph 6 of the story");
+    expect(text).not.toContain("Site banner");
+  });
+});
+
+describe("extractArticleFromHtml: the page's footer is never the story", () => {
+  // A short item (a teaser, a brief in a language whose commas Readability does not count) above a long legal notice.
+  const STORY = ["The board costs less than the Pi and runs a full desktop system out of the box", "It has four cores and twice the memory of its rival at the same price point", "The rest of this review was first published by our sister site last June"]
+    .map((p) => `<p>${p}.</p>`).join("");
+  const LEGAL = `<p>${"This edition is published under license from the parent company, and items that were first published elsewhere are the copyright properties of their owners, all rights reserved, no reproduction without permission. ".repeat(3)}</p>`;
+
+  it("finds the story when the footer holds the page's longest paragraphs", async () => {
+    const html = `<!doctype html><html><head><title>T</title></head><body><div id="wrap"><div id="left"><h1>Board review</h1><div class="article_body">${STORY}</div></div><footer><div id="terms">${LEGAL}</div></footer></div></body></html>`;
+    const text = storedText((await extractArticleFromHtml(html, "https://news.example/x")).html);
+    expect(text).toContain("It has four cores");
+    expect(text).not.toContain("published under license");
+  });
+
+  it("still keeps an article's own footer, and removes the page's", async () => {
+    const { parseHTML } = await import("linkedom");
+    const html = `<!doctype html><html><body><article><div class="article_body">${STORY}${STORY}</div><footer><p>Correction: an earlier version of this review misstated the price of the board.</p></footer></article><footer>${LEGAL}</footer></body></html>`;
+    const doc = parseHTML(html).document as unknown as Document;
+    removeBoilerplate(doc);
+    expect(doc.body.textContent).toContain("Correction: an earlier version");
+    expect(doc.body.textContent).not.toContain("published under license");
+  });
+});
+
+describe("extractArticleFromHtml keeps quotations in boxes of their own", () => {
+  const STORY = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the launch was delayed again, the company said, while engineers looked for the cause.</p>`).join("");
+  const TWEET = `<blockquote class="twitter-tweet"><p lang="en">Still working on the <a href="https://x.example/a">#investigation</a>. The most complex failure in 14 years. <a href="https://t.example/x">pic.x.example/x</a></p>&mdash; Chief Executive (@ceo) <a href="https://x.example/ceo/status/1">September 9, 2016</a></blockquote>`;
+
+  it.each([
+    ["a link-dense embedded post in a wrapper <div>", `<div class="embed-wrapper"><div> ${TWEET} </div></div>`],
+    ["a quote in a box whose class weighs against it (widget)", `<div class="widget widget_tweet">${TWEET}</div>`],
+  ])("%s", async (_label, box) => {
+    const html = `<!doctype html><html><head><title>T</title></head><body><div class="story">${STORY.slice(0, 300)}${box}${STORY.slice(300)}</div></body></html>`;
+    const text = storedText((await extractArticleFromHtml(html, "https://news.example/x")).html);
+    expect(text).toContain("The most complex failure in 14 years");
+    expect(text).toContain("Paragraph 6 of the story");
   });
 });
 

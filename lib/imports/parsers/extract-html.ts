@@ -8,7 +8,7 @@
 import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/articles/html-depth";
 import { resolveLink } from "@/lib/articles/url";
 import { invalidInput } from "@/lib/errors";
-import { removeBoilerplate } from "./boilerplate";
+import { removeBoilerplate, unwrapQuotes } from "./boilerplate";
 import { readJsonLdArticle } from "./json-ld";
 import { absoluteHttpUrl, cleanText, clip, firstOf, languageTag, stripByline, toIsoDate } from "./normalize";
 import { trimSiteName } from "./site-title";
@@ -137,6 +137,7 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
   const meta = readMetadata(doc, base);
   const docTitle = cleanText(doc.title);
   removeBoilerplate(doc);
+  unwrapQuotes(doc);
   const fallback = doc.querySelector("article, [itemprop=articleBody], main");
   // Readability resolves the links of what it keeps against baseURI; the fallback's are resolved here.
   if (fallback) resolveLinks(fallback, baseUri(doc, base));
