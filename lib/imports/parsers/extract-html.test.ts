@@ -386,3 +386,66 @@ describe("extractArticleFromHtml: links in the story taken from <article> or <ma
     expect(article.html).not.toMatch(/javascript|\u200b/);
   });
 });
+
+describe("extractArticleFromHtml: a short post the page marks as its entry body", () => {
+  // A blog template: the post is a few lines in .entry-body; around it in the
+  // same column a date line, sponsored links and a signature; beside it a
+  // sidebar. Readability climbs from the post to the column (or, its clean-up
+  // emptying that, to the whole page).
+  const sidebar = Array.from({ length: 6 }, (_, i) => `<div class="box"><a href="/ad/${i}"><img src="/ad${i}.png"><br><span>Sidebar advertisement number ${i + 1}, for a product unrelated to the post</span></a></div>`).join("");
+  const blog = (post: string) => `<!doctype html><html><head><title>Treeviz: a dev diary</title></head><body><div id="container">
+    <div id="banner"><h1><a href="/">A developer's diary</a></h1><h2>News about web development, every day</h2></div>
+    <div class="content"><div id="con_left">
+      <div id="article_navi">Previous post: <a href="/prev">A CSS and jQuery text animation</a></div>
+      <h3>Draw mind-map trees with Treeviz</h3><h4>April 4, 2019</h4>
+      <div><span>Sponsored links</span><br></div><div><a href="/pr">[PR] Learn vocabulary with a spaced-repetition app</a></div>
+      ${post}
+      <p class="posted"><span>By KJ: April 4, 2019 09:00</span> <a href="/subscribe">Subscribe</a></p>
+      <p><a href="/contact">Found a mistake? Tell us by mail or on social media (click)</a></p>
+    </div><div id="rightbar"><div><span>TOPICS OF THIS BLOG</span></div>${sidebar}</div></div>
+  </div></body></html>`;
+  const post = `<div class="entry-body"><p><a href="https://codepen.io/x">Treeviz</a><br><br>Treeviz draws mind-map style trees.<br>Here is a sample on codepen.<br><img src="/tree.png"><br><br>Related posts</p>
+    <ul><li><a href="/arbor">arbor.js, a library to visualise relations</a></li><li><a href="/viz">Libraries that visualise data</a></li></ul></div>`;
+
+  it("takes the entry body when Readability's choice is much larger, keeping the post's own related links", async () => {
+    const text = storedText((await extractArticleFromHtml(blog(post), "https://blog.example/2019/04/treeviz.html")).html);
+    expect(text).toContain("Treeviz draws mind-map style trees.");
+    expect(text).toContain("arbor.js, a library to visualise relations");
+    expect(text).not.toContain("Sidebar advertisement");
+    expect(text).not.toContain("Learn vocabulary");
+    expect(text).not.toContain("Found a mistake");
+  });
+
+  it("keeps Readability's choice when the page marks several entry bodies (a list of posts)", async () => {
+    const two = post + post.replace("Treeviz draws", "Another post draws");
+    const text = storedText((await extractArticleFromHtml(blog(two), "https://blog.example/")).html);
+    expect(text).toContain("Treeviz draws mind-map style trees.");
+    expect(text).toContain("Another post draws mind-map style trees.");
+  });
+});
+
+describe("extractArticleFromHtml: navigation after a story loose in a column", () => {
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: the company announced a storage drive holding a petabyte, built for data centres.</p>`).join("");
+  const column = (end: string) => `<!doctype html><html><head><title>T</title></head><body><div id="container"><div id="maincol">
+    <h1>A petabyte on one drive</h1><div class="pubdate">April 4, 2019</div><br>${story}
+    ${end}
+    </div><div id="subcol"><h4>Categories</h4><ul><li><a href="/cloud">Cloud</a></li><li><a href="/dev">Development</a></li></ul></div></div></body></html>`;
+
+  it("drops the tag list and the next and previous links at the end", async () => {
+    const end = `<ul><li>Category <a href="/storage">Servers / storage / networks</a></li><li>Tags <a href="/t/intel">Intel</a>, <a href="/t/ssd">SSD</a>, <a href="/t/nvm">Non-volatile memory</a></li></ul>
+      <em>Next article</em><br><a href="/next">Stack Overflow is looking for a new chief executive, its founder says</a><br><br>
+      <em>Previous article</em><br><a href="/prev">Storage-class memory is finally here: it fits the same DDR4 slots as DRAM</a><p><br></p>`;
+    const text = storedText((await extractArticleFromHtml(column(end), "https://news.example/19/pb.html")).html);
+    expect(text).toContain("Paragraph 6: the company announced");
+    expect(text).not.toContain("Non-volatile memory");
+    expect(text).not.toContain("Stack Overflow");
+    expect(text).not.toContain("Storage-class memory");
+  });
+
+  it("keeps a last paragraph the page wrote, however many links it holds", async () => {
+    const end = `<p>Sold at <a href="/s/1">Tsukumo main store</a>, <a href="/s/2">Tsukumo eX. PC hall</a> and <a href="/s/3">PC Shop Ark</a>.</p><p><strong>[Photos: <a href="/s/1">Tsukumo main store</a>]</strong></p>`;
+    const text = storedText((await extractArticleFromHtml(column(end), "https://news.example/19/pb.html")).html);
+    expect(text).toContain("Sold at Tsukumo main store, Tsukumo eX. PC hall and PC Shop Ark.");
+    expect(text).toContain("[Photos: Tsukumo main store]");
+  });
+});

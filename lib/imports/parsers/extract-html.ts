@@ -9,6 +9,7 @@ import { htmlNestingDepth, MAX_HTML_DEPTH } from "@/lib/articles/html-depth";
 import { resolveLink } from "@/lib/articles/url";
 import { invalidInput } from "@/lib/errors";
 import { removeBoilerplate, unwrapQuotes } from "./boilerplate";
+import { markEntryBody, markParagraphs, preferEntryBody, trimTrailingLinks } from "./story-bounds";
 import { readJsonLdArticle } from "./json-ld";
 import { absoluteHttpUrl, cleanText, clip, firstOf, languageTag, stripByline, toIsoDate } from "./normalize";
 import { trimSiteName } from "./site-title";
@@ -153,8 +154,19 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
         : `the page's ${elements} elements nest ${depth} deep, more than the story finder can read in reasonable time, and it has no <article> or <main> to take the story from`,
     );
   }
-  const article = tooBig ? null : new Readability(doc).parse();
-  const content = cleanText(article?.content) ? article?.content ?? undefined : fallbackHtml;
+  // The page's marked entry body, taken (its links resolved) before Readability moves the page's nodes.
+  const marked = tooBig ? undefined : markEntryBody(doc);
+  if (marked) resolveLinks(marked.element, baseUri(doc, base));
+  const entry = marked && { html: marked.element.innerHTML, length: marked.length };
+  if (!tooBig) markParagraphs(doc);
+  const article = tooBig ? null : new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
+  const result = article?.content ?? undefined;
+  let content = fallbackHtml;
+  if (result && cleanText(result.innerHTML)) {
+    const entryHtml = preferEntryBody(result, entry);
+    if (entryHtml === undefined) trimTrailingLinks(result);
+    content = entryHtml ?? result.innerHTML;
+  }
   return {
     title: clip(siteless(firstOf(meta.title, article?.title, docTitle), meta.siteNames), MAX_TITLE),
     html: content?.trim() || undefined,
