@@ -1,20 +1,33 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "./env";
 
 // One client per process. Next's dev server re-evaluates modules on every
 // change; keeping the client on globalThis stops each reload opening a new pool.
-const globalForPrisma = globalThis as unknown as { verityPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { verityPrisma?: PrismaClient; verityPool?: pg.Pool };
 
-function client(): PrismaClient {
-  if (!globalForPrisma.verityPrisma) {
-    const adapter = new PrismaPg({
+/**
+ * The process's one connection pool, shared by Prisma and by the few hot paths
+ * that send plain SQL themselves (see `sql`).
+ */
+function pool(): pg.Pool {
+  if (!globalForPrisma.verityPool) {
+    globalForPrisma.verityPool = new pg.Pool({
       connectionString: databaseUrl(),
       max: 10,
       // A request must fail fast (503) when Postgres is down, not hang.
       connectionTimeoutMillis: 5_000,
     });
+  }
+  return globalForPrisma.verityPool;
+}
+
+function client(): PrismaClient {
+  if (!globalForPrisma.verityPrisma) {
+    // Prisma ends the pool when it disconnects, as it would its own.
+    const adapter = new PrismaPg(pool(), { disposeExternalPool: true });
     globalForPrisma.verityPrisma = new PrismaClient({
       adapter,
       // Prisma's defaults (2 s to start an interactive transaction, 5 s to finish it)
@@ -37,6 +50,20 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(c) : value;
   },
 });
+
+/**
+ * One statement straight through the pool, for hot paths where Prisma's query
+ * engine costs more than the query (the claim write, the session's user): a
+ * named statement, so Postgres parses and plans it once per connection.
+ * Values arrive as pg parses them: select a `timestamp` column as
+ * `col AT TIME ZONE 'UTC'` so it comes back as the right instant whatever the
+ * process's time zone.
+ */
+export async function sql<T extends pg.QueryResultRow>(name: string, text: string, values: unknown[]): Promise<T[]> {
+  client(); // the pool is Prisma's too: make sure both exist
+  const result = await pool().query<T>({ name, text, values });
+  return result.rows;
+}
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type Db = PrismaClient | Tx;

@@ -21,6 +21,30 @@ async function setup() {
 const patch = (id: string, headers: Record<string, string>, body: unknown) => call(patchRoute, { method: "PATCH", params: { id }, headers, body });
 
 describe("POST /api/articles/:id/claims", () => {
+  it("answers exactly what a read of the stored claim shows (the answer is built, not read back)", async () => {
+    const { claim, owner } = await setup();
+    const read = await call(getRoute, { params: { id: claim.id }, headers: owner.headers });
+    expect(read.status).toBe(200);
+    expect(claim).toEqual(read.json);
+  });
+
+  it("a text cached a revision behind (another app instance revised it) still writes against the current text", async () => {
+    const article = await makeArticle();
+    const owner = await makeCaller("REVIEWER");
+    // This process caches revision 1 with a first claim.
+    expect((await call(createClaimRoute, { params: { id: article.id }, headers: owner.headers, body: claimBody(article.text, QUOTE) })).status).toBe(201);
+    // Another instance revises the text (this process's cache is not told).
+    const text = `A new first line.\n${article.text}`;
+    await prisma.article.update({ where: { id: article.id }, data: { text, revision: 2 } });
+    const res = await call(createClaimRoute, { params: { id: article.id }, headers: owner.headers, body: claimBody(text, QUOTE) });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json).toMatchObject({ articleRevision: 2, selector: { start: text.indexOf(QUOTE) } });
+    // And a selector made for the old text is refused as stale, naming why.
+    const stale = await call(createClaimRoute, { params: { id: article.id }, headers: owner.headers, body: claimBody(article.text, "A story about things") });
+    expect(stale.status).toBe(400);
+    expect(stale.json.error.fields["selector.exact"]).toMatch(/does not match/);
+  });
+
   it("creates a DRAFT at version 1 with its sources and an audit event", async () => {
     const { article, owner, claim } = await setup();
     expect(claim).toMatchObject({
@@ -230,5 +254,35 @@ describe("POST /api/claims/:id/comments", () => {
     expect(empty.status).toBe(400);
     expect(empty.json.error.fields).toHaveProperty("body");
     expect((await call(commentRoute, { params: { id: "nope" }, headers, body: { body: "hi" } })).status).toBe(404);
+  });
+});
+
+describe("GET /api/articles/:id/reader", () => {
+  it("sends the text once and every claim, compactly, decodable to what the claims API says", async () => {
+    const { GET: readerRoute } = await import("@/app/api/articles/[id]/reader/route");
+    const { decodeBlocks, decodeClaims } = await import("@/lib/claims/reader-codec");
+    const { article, owner, claim } = await setup();
+    const stored = await prisma.article.findUniqueOrThrow({ where: { id: article.id }, select: { blocks: true } });
+    const res = await call(readerRoute, { params: { id: article.id }, headers: owner.headers });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ id: article.id, revision: 1, text: article.text });
+    expect(decodeBlocks(res.json.blocks)).toEqual(stored.blocks);
+    const needle = JSON.stringify(article.text.slice(0, 40)).slice(1, -1); // as it appears in JSON
+    expect(res.text.split(needle).length - 1).toBe(1);
+    const [decoded] = decodeClaims(res.json as never, article.text);
+    expect(decoded).toEqual({
+      id: claim.id, selector: { exact: claim.selector.exact, start: claim.selector.start, end: claim.selector.end }, anchorStatus: "ANCHORED",
+      claimText: claim.claimText, verdict: claim.verdict, status: "DRAFT", author: claim.author, version: 1, updatedAt: claim.updatedAt, sourceCount: 2,
+    });
+  });
+
+  it("follows a new revision of the text", async () => {
+    const { GET: readerRoute } = await import("@/app/api/articles/[id]/reader/route");
+    const { article, owner } = await setup();
+    await call(readerRoute, { params: { id: article.id }, headers: owner.headers }); // cached here
+    const text = `A new first line.\n${article.text}`;
+    await prisma.article.update({ where: { id: article.id }, data: { text, revision: 2, blocks: [{ type: "paragraph", start: 0, end: text.length }] } });
+    const res = await call(readerRoute, { params: { id: article.id }, headers: owner.headers });
+    expect(res.json).toMatchObject({ revision: 2, text });
   });
 });

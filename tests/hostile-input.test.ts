@@ -19,6 +19,7 @@ import { importRequestSchema, IMPORT_MAX_BYTES, IMPORT_MAX_ITEMS } from "@/lib/i
 import { GET as listArticlesRoute, POST as createArticleRoute } from "@/app/api/articles/route";
 import { GET as getArticleRoute, PATCH as patchArticleRoute } from "@/app/api/articles/[id]/route";
 import { POST as createClaimRoute } from "@/app/api/articles/[id]/claims/route";
+import { GET as readerRoute } from "@/app/api/articles/[id]/reader/route";
 import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
 import { POST as unpublishRoute } from "@/app/api/articles/[id]/unpublish/route";
 import { DELETE as deleteClaimRoute, GET as getClaimRoute, PATCH as patchClaimRoute } from "@/app/api/claims/[id]/route";
@@ -317,6 +318,7 @@ describe("hostile ids on routes without a body", () => {
     ["DELETE /api/claims/:id", deleteClaimRoute, "DELETE", () => reviewer],
     ["DELETE /api/tokens/:id", revokeTokenRoute, "DELETE", () => admin],
     ["GET /api/articles/:id", getArticleRoute, "GET", () => reviewer],
+    ["GET /api/articles/:id/reader", readerRoute, "GET", () => reviewer],
     ["GET /api/claims/:id", getClaimRoute, "GET", () => reviewer],
     ["GET /api/imports/:jobId", importJobRoute, "GET", () => admin],
     ["GET /api/fact-checks/:slug/claimreview", claimReviewRoute, "GET", () => ({})],

@@ -66,6 +66,7 @@ describe("no secret in any API response", () => {
       "/api/articles": [{ path: "/api/articles?pageSize=100" }],
       "/api/articles/[id]": [{ params: { id: article.id } }],
       "/api/articles/[id]/annotations": [{ params: { id: article.id } }],
+      "/api/articles/[id]/reader": [{ params: { id: article.id } }],
       "/api/articles/[id]/claims": [{ params: { id: article.id } }],
       "/api/articles/[id]/export": [{ params: { id: article.id } }],
       "/api/claims/[id]": [{ params: { id: claim.json.id } }],

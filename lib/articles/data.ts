@@ -56,3 +56,15 @@ export const getArticle = cache(async (id: string) => {
   const blocks: Block[] = isValidBlocks(a.blocks, a.text.length) ? a.blocks : [{ type: "paragraph", start: 0, end: a.text.length }];
   return { ...a, blocks };
 });
+
+/**
+ * An article's heading (no text, blocks or HTML), cached per request: the
+ * reader page's server part needs only this; the text is loaded by the page
+ * in the browser (GET /api/articles/:id/reader) so it travels once.
+ */
+export const getArticleHeading = cache(async (id: string) =>
+  prisma.article.findUnique({
+    where: { id },
+    select: { id: true, slug: true, title: true, author: true, publisher: true, sourceUrl: true, publishedAt: true, language: true, status: true, revision: true },
+  }),
+);

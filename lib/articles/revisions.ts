@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { forgetArticleText } from "./text-cache";
 import { recordAudit } from "@/lib/audit/mutations";
 import { diffFields } from "@/lib/audit/diff";
 import { can, type Actor } from "@/lib/auth/permissions";
@@ -200,5 +201,7 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
     }
     throw e;
   }
+  // This process's copy of the text is a revision behind (or its status changed).
+  forgetArticleText(articleId);
   return { article: (await getArticle(articleId))!, reanchor };
 }

@@ -4,10 +4,11 @@ import { createHash } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 import { authSecret, env, sessionMaxAgeSeconds } from "@/lib/env";
 import type { Actor, Role } from "./permissions";
 import { readSessionClaims, sessionEndReason, type SessionClaims } from "./session";
+import { decodeSessionToken } from "./session-jwt";
 
 export type CurrentUser = Actor & {
   email: string;
@@ -37,14 +38,19 @@ function toCurrentUser(u: { id: string; email: string; name: string; role: strin
  */
 export async function loadSessionUser(claims: SessionClaims | null): Promise<CurrentUser | null> {
   if (!claims) return null;
-  const u = await prisma.user.findUnique({ where: { id: claims.uid }, select: userSelect });
-  if (sessionEndReason(claims, u, sessionMaxAgeSeconds() * 1000)) return null;
+  // Every signed-in request asks this: plain SQL on the shared pool, planned once per connection.
+  const [u] = await sql<{ id: string; email: string; name: string; role: string; active: boolean; sessionVersion: number; mustChangePassword: boolean; demoPassword: boolean }>(
+    "verity_session_user",
+    `SELECT id, email, name, role::text AS role, active, "sessionVersion", "mustChangePassword", "demoPassword" FROM "User" WHERE id = $1`,
+    [claims.uid],
+  );
+  if (sessionEndReason(claims, u ?? null, sessionMaxAgeSeconds() * 1000)) return null;
   return toCurrentUser(u!, "session", claims);
 }
 
 /** The signed-in user for pages and server actions (session cookie), or null. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const jwt = await getToken({ req: { cookies: await cookies(), headers: await headers() } as never, secret: authSecret(), secureCookie: secureSession() });
+  const jwt = await getToken({ req: { cookies: await cookies(), headers: await headers() } as never, secret: authSecret(), secureCookie: secureSession(), decode: decodeSessionToken });
   return loadSessionUser(readSessionClaims(jwt));
 });
 
@@ -72,6 +78,6 @@ export async function resolveRequestUser(req: NextRequest): Promise<CurrentUser 
     const m = /^Bearer\s+(\S{1,200})$/i.exec(header.trim());
     return m ? loadTokenUser(m[1]) : null;
   }
-  const jwt = await getToken({ req, secret: authSecret(), secureCookie: secureSession() });
+  const jwt = await getToken({ req, secret: authSecret(), secureCookie: secureSession(), decode: decodeSessionToken });
   return loadSessionUser(readSessionClaims(jwt));
 }

@@ -11,6 +11,7 @@ import { requestIp } from "./request-ip";
 import { readSessionClaims, sessionEndReason } from "./session";
 import { signInOutcome } from "./sign-in-context";
 import { safeRedirect } from "./redirect";
+import { decodeSessionToken, encodeSessionToken } from "./session-jwt";
 
 /** Thrown from the jwt callback: next-auth then clears the cookie and answers an empty session. */
 class SessionEnded extends Error {
@@ -27,7 +28,8 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
-  jwt: { maxAge: sessionMaxAgeSeconds() },
+  // The same token format as next-auth's, with its key derived once (lib/auth/session-jwt.ts).
+  jwt: { maxAge: sessionMaxAgeSeconds(), encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", error: "/signin" },
   logger: {
     error(code, metadata) {

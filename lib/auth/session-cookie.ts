@@ -1,5 +1,5 @@
 import "server-only";
-import { encode } from "next-auth/jwt";
+import { encodeSessionToken } from "./session-jwt";
 import { authSecret, sessionMaxAgeSeconds } from "@/lib/env";
 import { secureCookies } from "./options";
 import type { CurrentUser } from "./current-user";
@@ -16,7 +16,7 @@ export const sessionCookieName = () => `${secureCookies() ? "__Secure-" : ""}nex
 export async function reissuedSessionCookie(user: CurrentUser, sessionVersion: number): Promise<string | null> {
   if (user.via !== "session" || !user.session) return null;
   const maxAge = sessionMaxAgeSeconds();
-  const token = await encode({
+  const token = await encodeSessionToken({
     token: { sub: user.id, uid: user.id, role: user.role, name: user.name, email: user.email, sv: sessionVersion, sia: user.session.sia },
     secret: authSecret() ?? "",
     maxAge,

@@ -66,32 +66,3 @@ export async function listArticleClaims(articleId: string): Promise<ClaimView[]>
   const views = rows.map(presentClaim);
   return [...views.filter((c) => c.anchorStatus !== "ORPHANED"), ...views.filter((c) => c.anchorStatus === "ORPHANED")];
 }
-
-/**
- * The reader's first paint: every claim of the article with just what the
- * highlights and the list show. Sources, reviews, comments and the rationale
- * are fetched when a claim is opened, so an article with a thousand claims
- * stays quick to render.
- */
-export async function listClaimSummaries(articleId: string) {
-  const rows = await prisma.claim.findMany({
-    where: { articleId },
-    select: {
-      id: true, exact: true, start: true, end: true, anchorStatus: true, claimText: true, verdict: true, status: true,
-      version: true, updatedAt: true, author: { select: { id: true, name: true } }, _count: { select: { sources: true } },
-    },
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
-  });
-  return rows.map((c) => ({
-    id: c.id,
-    selector: { exact: c.exact, start: c.start, end: c.end },
-    anchorStatus: c.anchorStatus,
-    claimText: c.claimText,
-    verdict: c.verdict,
-    status: c.status,
-    author: c.author,
-    version: c.version,
-    updatedAt: c.updatedAt,
-    sourceCount: c._count.sources,
-  }));
-}

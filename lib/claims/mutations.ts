@@ -2,43 +2,16 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { diffFields } from "@/lib/audit/diff";
-import { describe } from "@/lib/anchoring/describe";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can, hasRole } from "@/lib/auth/permissions";
-import { AppError, forbidden, invalidInput, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SUBMITTABLE, type ClaimStatus } from "./constants";
 import { getClaim, type ClaimView } from "./data";
-import type { ClaimInput, ClaimUpdate, SourceInput } from "./schema";
+import type { ClaimUpdate } from "./schema";
+import { anchorSelector, sourceRows, sourceSummary } from "./selector";
 
-type SelectorInput = ClaimInput["selector"];
 
-/**
- * Checks a selector against the article's current text and returns the stored
- * form: the offsets must lie in the text and `exact` must be the text there.
- * Prefix and suffix are recomputed from the text, never trusted from the client.
- */
-function anchorSelector(text: string, s: SelectorInput) {
-  if (s.end > text.length) throw invalidInput({ "selector.end": `is beyond the end of the text (${text.length} characters)` });
-  if (text.slice(s.start, s.end) !== s.exact) {
-    throw invalidInput({ "selector.exact": `does not match the article text at ${s.start}–${s.end}` });
-  }
-  return describe(text, s.start, s.end);
-}
-
-function sourceRows(sources: SourceInput[]) {
-  return sources.map((s, position) => ({
-    position,
-    url: s.url,
-    title: s.title,
-    publisher: s.publisher,
-    stance: s.stance,
-    archivedUrl: s.archivedUrl,
-    excerpt: s.excerpt,
-  }));
-}
-
-const sourceSummary = (sources: { url: string; stance: string }[]) => sources.map((s) => `${s.stance} ${s.url}`);
 
 function staleVersion(current: ClaimView, sent?: number): AppError {
   return new AppError(
@@ -65,43 +38,6 @@ async function loadForWrite(id: string) {
   const claim = await prisma.claim.findUnique({ where: { id }, include: { sources: { orderBy: { position: "asc" } } } });
   if (!claim) throw notFound("Claim");
   return claim;
-}
-
-export async function createClaim(user: CurrentUser, articleId: string, input: ClaimInput): Promise<ClaimView> {
-  if (!can(user, "claim:create")) throw forbidden();
-  const article = await prisma.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true, status: true } });
-  if (!article) throw notFound("Article");
-  if (article.status === "ARCHIVED") throw new AppError("conflict", "This article is archived and takes no new claims");
-  const selector = anchorSelector(article.text, input.selector);
-  // The answer is read inside the transaction: a 201 shows exactly what committed, and a
-  // failure after the writes (the database going away) rolls them back instead of
-  // answering 503 for a claim that was stored.
-  return prisma.$transaction(async (tx) => {
-    await assertRevision(tx, articleId, article.revision);
-    const claim = await tx.claim.create({
-      data: {
-        articleId,
-        articleRevision: article.revision,
-        ...selector,
-        anchorStatus: "ANCHORED",
-        claimText: input.claimText,
-        verdict: input.verdict,
-        rationale: input.rationale,
-        authorId: user.id,
-        lastEditedById: user.id,
-        sources: { create: sourceRows(input.sources) },
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "claim.create",
-      entityType: "Claim",
-      entityId: claim.id,
-      changes: { articleId, exact: selector.exact, start: selector.start, end: selector.end, claimText: input.claimText, verdict: input.verdict, sources: sourceSummary(input.sources) },
-    });
-    return (await getClaim(claim.id, tx))!;
-  });
 }
 
 export async function updateClaim(user: CurrentUser, id: string, patch: ClaimUpdate): Promise<ClaimView> {

@@ -2,20 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guards";
-import { getArticle } from "@/lib/articles/data";
-import { listClaimSummaries } from "@/lib/claims/data";
+import { getArticleHeading } from "@/lib/articles/data";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { formatDate } from "@/components/ui/format-date";
-import { ArticleWorkspace } from "@/components/workspace/article-workspace";
+import { ArticleReader } from "@/components/workspace/article-reader";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { can } from "@/lib/auth/permissions";
-import type { ClaimSummaryDto } from "@/components/workspace/types";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const a = await getArticle(id).catch(() => null);
+  const a = await getArticleHeading(id).catch(() => null);
   return { title: a?.title ?? "Article" };
 }
 
@@ -23,10 +21,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { claim: openClaimId } = await searchParams;
   const user = await requirePermission("article:read", `/articles/${id}`);
-  const [article, claims] = await Promise.all([getArticle(id), listClaimSummaries(id)]);
+  const article = await getArticleHeading(id);
   if (!article) notFound();
-  // Dates travel as ISO strings, the same shape the API returns to the browser.
-  const initialClaims = JSON.parse(JSON.stringify(claims)) as ClaimSummaryDto[];
 
   return (
     <div>
@@ -54,12 +50,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </div>
         )}
       </header>
-      <ArticleWorkspace
-        article={{ id: article.id, text: article.text, blocks: article.blocks }}
-        initialClaims={initialClaims}
-        initialClaimId={openClaimId}
-        viewer={{ id: user.id, name: user.name, role: user.role }}
-      />
+      {/* The text and claims load in the browser (one request): the page carries no article text. */}
+      <ArticleReader articleId={article.id} initialClaimId={openClaimId} viewer={{ id: user.id, name: user.name, role: user.role }} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/http";
 import { claimInputSchema } from "@/lib/claims/schema";
 import { listArticleClaims } from "@/lib/claims/data";
-import { createClaim } from "@/lib/claims/mutations";
+import { createClaim } from "@/lib/claims/create-claim";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 
