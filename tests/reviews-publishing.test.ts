@@ -10,7 +10,7 @@ import { POST as unpublishRoute } from "@/app/api/articles/[id]/unpublish/route"
 import { GET as claimReviewRoute } from "@/app/api/fact-checks/[slug]/claimreview/route";
 import { GET as exportRoute } from "@/app/api/articles/[id]/export/route";
 import { GET as auditRoute } from "@/app/api/audit/route";
-import { makeArticle, makeCaller } from "@/seeds/factories";
+import { makeArticle, makeCaller, makeUser } from "@/seeds/factories";
 import { call } from "./support/http";
 import { claimBody } from "./support/claims";
 
@@ -114,6 +114,44 @@ describe("reviews", () => {
     expect(res.json.items.every((c: { hasConflict: boolean }) => c.hasConflict)).toBe(true);
     expect((await call(queueRoute, { path: "/api/review-queue", headers: first.owner.headers })).status).toBe(403);
   });
+
+  it("the queue's article filter offers the articles waiting longest (at most 100, by title) and the one selected", async () => {
+    const { reviewQueueFacets, FACET_ARTICLES } = await import("@/lib/reviews/data");
+    const author = await makeUser({ role: "REVIEWER" });
+    // FACET_ARTICLES + 1 articles whose claims waited since 2001, oldest first: the last one is left out.
+    const made: string[] = [];
+    for (let i = 0; i <= FACET_ARTICLES; i++) {
+      const article = await makeArticle({ title: `Waiting ${String(FACET_ARTICLES - i).padStart(3, "0")}`, sourceUrl: `https://news.example/waiting-${Math.random().toString(36).slice(2)}` });
+      await prisma.claim.create({ data: { articleId: article.id, exact: "the sky", start: 0, end: 7, claimText: "c", verdict: "FALSE", status: "SUBMITTED", authorId: author.id, submittedAt: new Date(Date.UTC(2001, 0, 1, 0, i)) } });
+      made.push(article.id);
+    }
+    const facets = await reviewQueueFacets();
+    expect(facets.articles).toHaveLength(FACET_ARTICLES);
+    expect(facets.articlesWaiting).toBeGreaterThan(FACET_ARTICLES);
+    expect(facets.articles.map((a) => a.id).sort()).toEqual(made.slice(0, FACET_ARTICLES).sort());
+    const titles = facets.articles.map((a) => a.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // The selected article is offered even when it is not among the longest waiting.
+    const selected = await reviewQueueFacets(made[FACET_ARTICLES]);
+    expect(selected.articles.map((a) => a.id)).toContain(made[FACET_ARTICLES]);
+    await prisma.claim.deleteMany({ where: { articleId: { in: made } } });
+  });
+
+  it("the queue pages: total counts every waiting claim, pages follow the order, a bad page size names the field", async () => {
+    const article = await makeArticle();
+    const made = [];
+    for (const quote of ["the sky was green in 2007", "green in 2007", "the sky was"]) made.push((await submittedClaim({ article, quote, verdict: "FALSE" })).claim.id);
+    const editor = await makeCaller("EDITOR");
+    const page = async (n: number) => (await call(queueRoute, { path: `/api/review-queue?articleId=${article.id}&pageSize=2&page=${n}`, headers: editor.headers })).json;
+    const [one, two, three] = [await page(1), await page(2), await page(3)];
+    expect({ total: one.total, page: one.page, pageSize: one.pageSize }).toEqual({ total: 3, page: 1, pageSize: 2 });
+    expect([...one.items, ...two.items].map((c: { id: string }) => c.id)).toEqual(made);
+    expect(three.items).toEqual([]);
+    expect(three.total).toBe(3);
+    const bad = await call(queueRoute, { path: "/api/review-queue?pageSize=501", headers: editor.headers });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields.pageSize).toMatch(/at most 500/);
+  });
 });
 
 describe("publishing", () => {
@@ -199,5 +237,14 @@ describe("exports and audit", () => {
     expect(res.json.items.map((e: { action: string }) => e.action).sort()).toEqual(["claim.create", "claim.submit"]);
     expect(res.json.items[0].actor).not.toHaveProperty("passwordHash");
     expect((await call(auditRoute, { path: "/api/audit", headers: owner.headers })).status).toBe(403);
+  });
+
+  it("the audit log's action filter offers each recorded action once, in order (an index skip scan, not every event read)", async () => {
+    await submittedClaim();
+    const { auditFacets } = await import("@/lib/audit/data");
+    const { actions } = await auditFacets();
+    const stored = (await prisma.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } })).map((g) => g.action);
+    expect(actions).toEqual(stored);
+    expect(actions).toEqual(expect.arrayContaining(["claim.create", "claim.submit"]));
   });
 });

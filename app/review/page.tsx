@@ -2,21 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guards";
 import { listReviewQueue, reviewQueueFacets } from "@/lib/reviews/data";
-import { reviewQueueQuerySchema } from "@/lib/reviews/schema";
+import { REVIEW_PAGE_SIZE, reviewQueueQuerySchema } from "@/lib/reviews/schema";
 import { VERDICTS, VERDICT_INFO } from "@/lib/claims/constants";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { formatAge } from "@/components/ui/format-age";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-type SP = { articleId?: string; reviewerId?: string; verdict?: string; done?: string };
+type SP = { articleId?: string; reviewerId?: string; verdict?: string; done?: string; page?: string };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<SP> }) {
   const sp = await searchParams;
   await requirePermission("review-queue:read", "/review");
-  const parsed = reviewQueueQuerySchema.safeParse({ articleId: sp.articleId || undefined, reviewerId: sp.reviewerId || undefined, verdict: sp.verdict || undefined });
+  const parsed = reviewQueueQuerySchema.safeParse({ articleId: sp.articleId || undefined, reviewerId: sp.reviewerId || undefined, verdict: sp.verdict || undefined, page: sp.page || undefined });
   const query = parsed.success ? parsed.data : {};
-  const [items, facets] = await Promise.all([listReviewQueue(query), reviewQueueFacets()]);
+  const [{ items, total, page, pageSize }, facets] = await Promise.all([listReviewQueue(query, REVIEW_PAGE_SIZE), reviewQueueFacets(query.articleId)]);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const link = (p: number) => {
+    const params = new URLSearchParams();
+    if (query.articleId) params.set("articleId", query.articleId);
+    if (query.reviewerId) params.set("reviewerId", query.reviewerId);
+    if (query.verdict) params.set("verdict", query.verdict);
+    if (p > 1) params.set("page", String(p));
+    const qs = params.toString();
+    return qs ? `/review?${qs}` : "/review";
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Review queue</h1>
@@ -26,7 +36,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <label htmlFor="articleId" className="block text-sm font-medium">Article</label>
           <select id="articleId" name="articleId" defaultValue={query.articleId ?? ""} className="mt-1 max-w-xs rounded border border-slate-400 px-2 py-1.5">
             <option value="">All articles</option>
-            {facets.articles.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+            {facets.articlesWaiting > facets.articles.length ? (
+              <optgroup label={`The ${facets.articles.length} of ${facets.articlesWaiting} articles waiting longest`}>
+                {facets.articles.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+              </optgroup>
+            ) : (
+              facets.articles.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)
+            )}
           </select>
         </div>
         <div>
@@ -45,7 +61,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </div>
         <button type="submit" className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800">Filter</button>
       </form>
-      <p className="text-sm text-slate-600">{items.length} claim{items.length === 1 ? "" : "s"} waiting, oldest first</p>
+      <p className="text-sm text-slate-600">
+        {total} claim{total === 1 ? "" : "s"} waiting, oldest first{pages > 1 ? ` (showing ${(page - 1) * pageSize + 1}–${(page - 1) * pageSize + items.length})` : ""}
+      </p>
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">Nothing to review.</p>
       ) : (
@@ -66,6 +84,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </li>
           ))}
         </ol>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pagination" className="flex items-center gap-3 text-sm">
+          {page > 1 ? <Link href={link(page - 1)} className="text-blue-700 hover:underline">← Previous</Link> : <span className="text-slate-500">← Previous</span>}
+          <span>Page {page} of {pages}</span>
+          {page < pages ? <Link href={link(page + 1)} className="text-blue-700 hover:underline">Next →</Link> : <span className="text-slate-500">Next →</span>}
+        </nav>
       )}
     </div>
   );

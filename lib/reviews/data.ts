@@ -2,29 +2,40 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findConflicts } from "@/lib/claims/conflicts";
-import type { ReviewQueueQuery } from "./schema";
+import { REVIEW_API_PAGE_SIZE, type ReviewQueueQuery } from "./schema";
 
-/** Submitted claims, oldest submission first, each flagged when it contradicts an overlapping claim. */
-export async function listReviewQueue(query: ReviewQueueQuery = {}) {
+/**
+ * Submitted claims, oldest submission first, one page at a time, each flagged
+ * when it contradicts an overlapping claim (checked on the page's articles
+ * only), with the number waiting in all.
+ */
+export async function listReviewQueue(query: ReviewQueueQuery = {}, defaultPageSize = REVIEW_API_PAGE_SIZE) {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? defaultPageSize;
   const where: Prisma.ClaimWhereInput = {
     status: "SUBMITTED",
     ...(query.articleId ? { articleId: query.articleId } : {}),
     ...(query.reviewerId ? { authorId: query.reviewerId } : {}),
     ...(query.verdict ? { verdict: query.verdict } : {}),
   };
-  const rows = await prisma.claim.findMany({
-    where,
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: 500,
-    select: {
-      id: true, exact: true, start: true, end: true, claimText: true, verdict: true, version: true, submittedAt: true, anchorStatus: true,
-      article: { select: { id: true, title: true } },
-      author: { select: { id: true, name: true } },
-      _count: { select: { sources: true } },
-    },
-  });
+  const [total, rows] = await Promise.all([
+    prisma.claim.count({ where }),
+    prisma.claim.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true, exact: true, start: true, end: true, claimText: true, verdict: true, version: true, submittedAt: true, anchorStatus: true,
+        article: { select: { id: true, title: true } },
+        author: { select: { id: true, name: true } },
+        _count: { select: { sources: true } },
+      },
+    }),
+  ]);
   const conflicts = await conflictsFor([...new Set(rows.map((r) => r.article.id))]);
-  return rows.map(({ _count, ...r }) => ({ ...r, sourceCount: _count.sources, hasConflict: conflicts.has(r.id) }));
+  const items = rows.map(({ _count, ...r }) => ({ ...r, sourceCount: _count.sources, hasConflict: conflicts.has(r.id) }));
+  return { items, total, page, pageSize };
 }
 
 /** Ids of conflicting claims across the given articles. */
@@ -49,13 +60,31 @@ export async function reviewQueueSize(): Promise<{ count: number; oldest: Date |
   return { count, oldest: oldest?.submittedAt ?? null };
 }
 
-/** The queue's filter choices: articles and reviewers with submitted claims. */
-export async function reviewQueueFacets() {
-  const [articles, reviewers] = await Promise.all([
-    prisma.article.findMany({ where: { claims: { some: { status: "SUBMITTED" } } }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
+/** The article filter offers at most this many articles: those whose claims have waited longest. */
+export const FACET_ARTICLES = 100;
+
+/**
+ * The queue's filter choices: reviewers with submitted claims, and the articles
+ * with claims waiting longest (at most FACET_ARTICLES, by title, plus the one
+ * selected), with how many articles have claims waiting in all. A newsroom can
+ * have thousands; a list of thousands helps nobody and costs the page its speed.
+ */
+export async function reviewQueueFacets(selectedArticleId?: string) {
+  const [waiting, articleCount, reviewers] = await Promise.all([
+    prisma.claim.groupBy({
+      by: ["articleId"],
+      where: { status: "SUBMITTED" },
+      _min: { submittedAt: true },
+      orderBy: { _min: { submittedAt: "asc" } },
+      take: FACET_ARTICLES,
+    }),
+    prisma.$queryRaw<Array<{ n: number }>>`SELECT count(DISTINCT "articleId")::int AS n FROM "Claim" WHERE status = 'SUBMITTED'`,
     prisma.user.findMany({ where: { claims: { some: { status: "SUBMITTED" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { articles, reviewers };
+  const ids = new Set(waiting.map((w) => w.articleId));
+  if (selectedArticleId) ids.add(selectedArticleId);
+  const articles = ids.size ? await prisma.article.findMany({ where: { id: { in: [...ids] } }, select: { id: true, title: true }, orderBy: { title: "asc" } }) : [];
+  return { articles, articlesWaiting: articleCount[0]?.n ?? 0, reviewers };
 }
 
 /** A claim's timeline from its audit events, oldest first. */

@@ -23,7 +23,12 @@ export const reviewQueueQuerySchema = z.strictObject({
   articleId: z.string().max(100).optional(),
   reviewerId: z.string().max(100).optional(),
   verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),
+  page: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(100_000, "must be at most 100000").optional(),
+  pageSize: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(500, "must be at most 500").optional(),
 });
+/** The review page shows this many claims at a time; the API answers up to 500 unless asked for fewer. */
+export const REVIEW_PAGE_SIZE = 50;
+export const REVIEW_API_PAGE_SIZE = 500;
 export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
 
 export const DECISION_STATUS = { APPROVE: "APPROVED", REQUEST_CHANGES: "CHANGES_REQUESTED", REJECT: "REJECTED" } as const;
