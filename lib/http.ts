@@ -83,7 +83,13 @@ export function toErrorResponse(e: unknown): NextResponse {
 async function readJson(req: NextRequest, optional = false): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
-  const text = await req.text();
+  let text: string;
+  try {
+    text = await req.text();
+  } catch {
+    // The client went away mid-body (Node reports it as ECONNRESET "aborted"): its fault, not the database's.
+    throw new AppError("invalid_input", "The request body could not be read: the connection closed before it ended");
+  }
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("too_large", `The request body is larger than ${MAX_JSON_BYTES} bytes`);
   if (!text.trim() && optional) return {};
   if (!text.trim()) throw new AppError("invalid_input", "The request body must be a JSON object", { fields: { body: "is required" } });
