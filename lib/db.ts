@@ -2,7 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl } from "./env";
+import { databaseUrl, env } from "./env";
 
 // One client per process. Next's dev server re-evaluates modules on every
 // change; keeping the client on globalThis stops each reload opening a new pool.
@@ -16,7 +16,7 @@ function pool(): pg.Pool {
   if (!globalForPrisma.verityPool) {
     globalForPrisma.verityPool = new pg.Pool({
       connectionString: databaseUrl(),
-      max: 10,
+      max: env().DATABASE_POOL_SIZE,
       // A request must fail fast (503) when Postgres is down, not hang.
       connectionTimeoutMillis: 5_000,
     });

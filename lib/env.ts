@@ -90,6 +90,8 @@ const envSchema = z.object({
   IMPORT_ALLOW_PRIVATE_HOSTS: flag,
   /** A feed's items beyond this many are not imported (the job says so). */
   IMPORT_MAX_FEED_ITEMS: int(500, 1, 100_000, "a number of feed items"),
+  /** Connections this process keeps to PostgreSQL (each app instance has its own pool). */
+  DATABASE_POOL_SIZE: int(20, 1, 200, "a number of connections"),
   /** CPU seconds one import item (or one page or feed to read) may take in the import worker. */
   IMPORT_ITEM_CPU_SECONDS: positive(15, 600, "CPU seconds per import item"),
   /** JavaScript heap of each import worker process, in MB. */

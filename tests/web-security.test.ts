@@ -269,10 +269,11 @@ describe("production settings", () => {
   }, 60_000);
 
   it("npm start refuses a setting it cannot read, naming it", async () => {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TRUST_PROXY: "yes", IMPORT_ALLOW_PRIVATE_HOSTS: "maybe", PORT: "3997" } as unknown as NodeJS.ProcessEnv;
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TRUST_PROXY: "yes", IMPORT_ALLOW_PRIVATE_HOSTS: "maybe", DATABASE_POOL_SIZE: "0", PORT: "3997" } as unknown as NodeJS.ProcessEnv;
     const r = await run(["--import", "tsx", "scripts/start.ts"], env);
     expect(r.code, r.out).toBe(1);
     expect(r.out).toMatch(/TRUST_PROXY: must be a number of proxy hops/);
     expect(r.out).toMatch(/IMPORT_ALLOW_PRIVATE_HOSTS: must be 1 or 0/);
+    expect(r.out).toMatch(/DATABASE_POOL_SIZE: must be .*1/);
   }, 60_000);
 });
