@@ -1,25 +1,40 @@
 // `npm run bench`: the performance targets the issues set, measured on this machine.
-// Starts the production app on a fresh embedded database (port BENCH_PORT, 3200).
+// Starts its own embedded PostgreSQL (under the OS temp folder) and the production
+// app on it (port BENCH_PORT, 3200), so it can also seed newsroom-scale data
+// straight into the database. Every throughput and latency is also given against
+// /api/health measured the same way just before, in the same run.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { benchAnchoring } from "./bench/anchoring";
 import { benchExtraction, printExtraction } from "./bench/extraction";
 import { describe as describeSelector } from "@/lib/anchoring/describe";
-import { Client, percentile } from "./bench/client";
+import { Client } from "./bench/client";
 import { benchImport } from "./bench/import";
+import { load, statusLine, type LoadResult } from "./bench/load";
+import { Report, kb, ms, ratio, rps } from "./bench/report";
+import { RssSampler } from "./bench/rss";
+import { readerBytes } from "./bench/reader-bytes";
+import { seedScale } from "./bench/scale-seed";
+import { measureScale } from "./bench/scale";
+import { explainListQueries } from "./bench/explain";
+import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { applyMigrations } from "@/lib/database/migrate";
 
 const PORT = Number(process.env.BENCH_PORT || 3200);
 const BASE = `http://localhost:${PORT}`;
 const PASSWORD = process.env.DEMO_PASSWORD || "verity-demo";
-const results: Array<[string, string, string]> = [];
-const report = (what: string, value: string, target: string) => {
-  results.push([what, value, target]);
-  console.log(`  ${what}: ${value}   (target ${target})`);
-};
+/** Seconds per load measurement (health, writes, reader). */
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const RSS_GOAL_MB = 512;
+const report = new Report();
 
-async function waitForHealth(deadlineMs: number) {
+async function waitForHealth(deadlineMs: number, alive: () => boolean) {
   const end = Date.now() + deadlineMs;
   while (Date.now() < end) {
+    if (!alive()) throw new Error("the app exited while starting (see above)");
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return;
     } catch {
@@ -44,21 +59,51 @@ function bigArticle(): string {
   return paras.join("\n\n");
 }
 
+const VERDICTS = ["TRUE", "FALSE", "MIXED", "OUTDATED"];
+
+/** The body of the i-th claim on `text`: a 20–80 character span starting on a word, spread over the text. */
+function claimBody(text: string, i: number, spread: number) {
+  const step = Math.max(1, Math.floor(text.length / spread));
+  let start = (i % spread) * step;
+  while (start < text.length - 100 && /\s/.test(text[start])) start++;
+  const end = Math.min(text.length, start + 20 + (i % 60));
+  return { selector: describeSelector(text, start, end), claimText: `Claim ${i}`, verdict: VERDICTS[i % 4], rationale: "", sources: [] as unknown[] };
+}
+
+/** /api/health asked the way the next figure will be: its req/s and p50 are what that figure is compared with. */
+async function health(connections: number, seconds = SECONDS): Promise<LoadResult> {
+  const h = await load({ base: BASE, path: "/api/health", connections, seconds });
+  console.log(`  /api/health, ${connections} connections: ${rps(h.rps)}, p50 ${ms(h.p50)}, p99 ${ms(h.p99)} (${statusLine(h)})`);
+  return h;
+}
+
 async function main() {
   // No app needed: first, so its figures are there even when the app will not start.
   const x = await benchExtraction();
   console.log(`Extraction word F1 on ${x.pages.length} saved pages (tests/imports/corpus), Verity vs plain Readability:`);
   printExtraction(x);
-  report("extraction word F1, Verity (mean, min)", `${x.verity.mean.toFixed(3)}, ${x.verity.min.toFixed(3)}`, "mean ≥ 0.995, each ≥ 0.95 or its documented floor");
-  report("extraction word F1, plain Readability (mean, min)", `${x.readability.mean.toFixed(3)}, ${x.readability.min.toFixed(3)}`, "for comparison");
+  report.add("extraction word F1, Verity (mean, min)", `${x.verity.mean.toFixed(3)}, ${x.verity.min.toFixed(3)}`, "mean ≥ 0.995, each ≥ 0.95 or its documented floor", x.verity.mean >= 0.995 && x.belowFloor.length === 0);
+  report.add("extraction word F1, plain Readability (mean, min)", `${x.readability.mean.toFixed(3)}, ${x.readability.min.toFixed(3)}`, "the baseline");
 
   console.log("\nAnchoring engine (1,000 claims, ~100 KB article):");
   const a = await benchAnchoring();
-  report("locate 1,000 claims, unchanged text", `${a.exactMs.toFixed(1)} ms`, "< 20 ms");
-  report("locate 1,000 claims after edits", `${a.editedMs.toFixed(1)} ms (anchored ${a.anchored}, fuzzy ${a.fuzzy}, orphaned ${a.orphaned})`, "< 300 ms");
+  report.add("locate 1,000 claims, unchanged text", ms(a.exactMs), "< 20 ms", a.exactMs < 20);
+  report.add("locate 1,000 claims after edits", `${ms(a.editedMs)} (anchored ${a.anchored}, fuzzy ${a.fuzzy}, orphaned ${a.orphaned})`, "< 300 ms", a.editedMs < 300);
 
-  console.log("\nStarting the production app on a fresh database…");
-  const server = spawn("npx", ["tsx", path.join("scripts", "serve-fresh.ts")], { env: { ...process.env, PORT: String(PORT) }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // The app's own database, started here so newsroom-scale data can be written straight into it.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "verity-bench-"));
+  fs.chmodSync(dataDir, 0o755);
+  console.log(`\nStarting PostgreSQL (${dataDir}) and the production app…`);
+  const db = await startEmbeddedPostgres({ dataDir });
+  await applyMigrations(db.url);
+  const rss = new RssSampler();
+  const server = spawn("npx", ["tsx", path.join("scripts", "start.ts")], {
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: db.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64"), NEXTAUTH_URL: BASE, SEED_DEMO: "1", DEMO_PASSWORD: PASSWORD },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  let alive = true;
+  server.on("exit", () => (alive = false));
   const stop = () => {
     try {
       process.kill(-server.pid!, "SIGTERM");
@@ -67,76 +112,171 @@ async function main() {
     }
   };
   process.on("exit", stop);
+  rss.start(server.pid!);
   try {
-    await waitForHealth(300_000);
+    await waitForHealth(600_000, () => alive);
     const admin = new Client(BASE);
     await admin.signIn("admin@example.org", PASSWORD);
-    const text = bigArticle();
-    const created = await admin.json<{ id: string }>("POST", "/api/articles", { title: `Bench article ${Date.now()}`, text });
-    if (created.status !== 201) throw new Error(`creating the article failed: ${created.status}`);
-    const article = (await admin.json<{ id: string; text: string }>("GET", `/api/articles/${created.body.id}`)).body;
-
     const reviewer = new Client(BASE);
     await reviewer.signIn("reviewer@example.org", PASSWORD);
+    const editor = new Client(BASE);
+    await editor.signIn("editor@example.org", PASSWORD);
+    // Three copies of one ~100 KB story (its own first line each: Verity refuses a duplicate text).
+    const story = bigArticle();
+    const makeArticle = async (title: string) => {
+      const text = `${title}.\n\n${story}`;
+      const created = await admin.json<{ id: string }>("POST", "/api/articles", { title, text });
+      if (created.status !== 201) throw new Error(`creating the article failed: ${created.status}`);
+      return { id: created.body.id, text };
+    };
+    const { id: bareId, text } = await makeArticle("Bench article without claims");
+    const { id: busyId, text: busyText } = await makeArticle("Bench article with 1,000 claims");
+    const { id: writeId, text: writeText } = await makeArticle("Bench article for claim writes");
+
+    // 1,000 claims on one article, 10 at a time, as reviewers would make them.
+    rss.phase = "create 1,000 claims";
+    console.log("\nCreating 1,000 claims through the API (10 at a time)…");
     const t0 = performance.now();
-    const n = 1000;
-    const step = Math.floor(article.text.length / n);
     let made = 0;
-    for (let batch = 0; batch < n; batch += 10) {
-      await Promise.all(
-        Array.from({ length: 10 }, async (_, j) => {
-          const i = batch + j;
-          let start = i * step;
-          while (/\s/.test(article.text[start])) start++;
-          const end = Math.min(article.text.length, start + 20 + (i % 60));
-          const r = await reviewer.json("POST", `/api/articles/${article.id}/claims`, {
-            selector: describeSelector(article.text, start, end),
-            claimText: `Claim ${i}`,
-            verdict: ["TRUE", "FALSE", "MIXED", "OUTDATED"][i % 4],
-            rationale: "",
-            sources: [],
-          });
-          if (r.status === 201) made++;
-        }),
+    for (let batch = 0; batch < 1000; batch += 10) {
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, j) => reviewer.json("POST", `/api/articles/${busyId}/claims`, claimBody(busyText, batch + j, 1000))));
+      made += answers.filter((r) => r.status === 201).length;
+    }
+    report.add("create 1,000 claims through the API, 10 at a time", `${((performance.now() - t0) / 1000).toFixed(1)} s, ${made} created`, "all created", made === 1000);
+
+    // Warm both readers and the write path (first requests compile and fill caches).
+    for (const id of [bareId, busyId]) {
+      for (let i = 0; i < 3; i++) {
+        await reviewer.timeGet(`/articles/${id}`);
+        await reviewer.timeGet(`/api/articles/${id}/reader`);
+      }
+    }
+    await load({ base: BASE, path: "/api/health", connections: 10, seconds: 2 });
+
+    console.log(`\nThroughput (autocannon on loopback, ${SECONDS} s each; /api/health measured just before each figure):`);
+    rss.phase = "load: health";
+    const h0 = await health(10);
+    report.add("GET /api/health, 10 connections", `${rps(h0.rps)}, p50 ${ms(h0.p50)}, p99 ${ms(h0.p99)}`, "the yardstick", h0.non2xx === 0 && h0.errors === 0, "1.00×");
+
+    rss.phase = "load: POST claims";
+    const h1 = await health(20);
+    let n = 0;
+    const post = await load({
+      base: BASE,
+      path: `/api/articles/${writeId}/claims`,
+      connections: 20,
+      seconds: SECONDS,
+      method: "POST",
+      headers: { cookie: reviewer.cookieHeader, origin: BASE, "content-type": "application/json" },
+      body: () => JSON.stringify(claimBody(writeText, n++, 5000)),
+    });
+    const postOk = post.non2xx === 0 && post.errors === 0;
+    report.add(
+      "POST /api/articles/:id/claims, 20 connections",
+      `${rps(post.rps)}, p50 ${ms(post.p50)}, p99 ${ms(post.p99)} (${statusLine(post)})`,
+      "≥ 0.5 × health, p99 ≤ 100 ms",
+      postOk && post.rps >= 0.5 * h1.rps && post.p99 <= 100,
+      `${ratio(post.rps / h1.rps)} health's ${rps(h1.rps)} at 20 connections; p99 ${ratio(post.p99 / h1.p99)} health's ${ms(h1.p99)}`,
+    );
+
+    // The reader: the page document, then the data it loads (the text and the claims), per connection in turn.
+    const readerFlow = (id: string) => [`/articles/${id}`, `/api/articles/${id}/reader`];
+    rss.phase = "load: reader";
+    const h2 = await health(10);
+    const bare = await load({ base: BASE, path: `/articles/${bareId}`, connections: 10, seconds: SECONDS, headers: { cookie: reviewer.cookieHeader }, flow: readerFlow(bareId) });
+    const busy = await load({ base: BASE, path: `/articles/${busyId}`, connections: 10, seconds: SECONDS, headers: { cookie: reviewer.cookieHeader }, flow: readerFlow(busyId) });
+    const readerOk = (r: LoadResult) => r.non2xx === 0 && r.errors === 0;
+    report.add(
+      "reader, 100 KB article, no claims (page + data), 10 connections",
+      `${rps(bare.rps)}, p50 ${ms(bare.p50)}, p99 ${ms(bare.p99)} (${statusLine(bare)})`,
+      "for the next figure",
+      readerOk(bare) ? null : false,
+      `${ratio(bare.rps / h2.rps)} health's ${rps(h2.rps)}; p50 ${ratio(bare.p50 / h2.p50)}`,
+    );
+    report.add(
+      "reader, same article with 1,000 claims (page + data), 10 connections",
+      `${rps(busy.rps)}, p50 ${ms(busy.p50)}, p99 ${ms(busy.p99)} (${statusLine(busy)})`,
+      "p50 ≤ 200 ms and ≥ 0.5 × the bare article",
+      readerOk(busy) && busy.p50 <= 200 && busy.rps >= 0.5 * bare.rps,
+      `${ratio(busy.rps / h2.rps)} health's; ${ratio(busy.rps / bare.rps)} the bare article's`,
+    );
+
+    // What opening the reader sends: page document plus its data request, against the text's own bytes.
+    rss.phase = "reader bytes";
+    const textBytes = Buffer.byteLength(text, "utf8");
+    for (const [label, id, goal] of [["no claims", bareId, true], ["1,000 claims", busyId, false]] as const) {
+      const b = await readerBytes(BASE, reviewer.cookieHeader, id, [`/api/articles/${id}/reader`]);
+      const parts = b.items.map((i) => `${i.path.startsWith("/api") ? "data" : "page"} ${kb(i.bytes)}`).join(" + ");
+      report.add(
+        `reader bytes, ${label} (text ${kb(textBytes)})`,
+        `${kb(b.bytes)} = ${ratio(b.bytes / textBytes)} the text (${parts}); gzip ${kb(b.gzipBytes)} = ${ratio(b.gzipBytes / textBytes)}${b.gzipServed ? "" : " (gzip not served)"}`,
+        goal ? "< 1.6 × the text" : "reported (the claims are data of their own)",
+        goal ? b.bytes / textBytes < 1.6 : null,
       );
     }
-    report(`create ${n} claims through the API (10 at a time)`, `${((performance.now() - t0) / 1000).toFixed(1)} s, ${made} created`, "all created");
 
-    await reviewer.timeGet(`/articles/${article.id}`); // warm-up
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < 20; i++) {
-      const r = await reviewer.timeGet(`/articles/${article.id}`);
-      if (r.status !== 200) throw new Error(`reader answered ${r.status}`);
-      times.push(r.ms);
-      bytes = r.bytes;
-    }
-    const db0 = performance.now();
-    await reviewer.json("GET", `/api/articles/${article.id}/claims`);
-    const apiMs = performance.now() - db0;
-    report(`GET /api/articles/:id/claims, ${made} full claims`, `${apiMs.toFixed(0)} ms`, "for reference");
-    report(`reader server render, ${made} claims (20 requests)`, `p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB`, "p50 < 200 ms");
     // Re-anchoring after an edit through the API: a paragraph inserted at the top and a few words changed.
-    const edited = `An editor's note added at the top of the story.\n\n${article.text.replace(/Report (\d*7) notes/g, "Report $1 said")}`;
+    rss.phase = "re-anchor";
+    const edited = `An editor's note added at the top of the story.\n\n${busyText.replace(/Report (\d*7) notes/g, "Report $1 said")}`;
     const t1 = performance.now();
-    const revised = await admin.json<{ reanchor: { anchored: number; fuzzy: number; orphaned: number } }>("PATCH", `/api/articles/${article.id}`, { text: edited });
+    const revised = await admin.json<{ reanchor: { anchored: number; fuzzy: number; orphaned: number } }>("PATCH", `/api/articles/${busyId}`, { text: edited });
     const reMs = performance.now() - t1;
     if (revised.status !== 200) throw new Error(`PATCH answered ${revised.status}`);
     const ra = revised.body.reanchor;
-    report(`PATCH text, re-anchor ${made} claims`, `${reMs.toFixed(0)} ms (anchored ${ra.anchored}, fuzzy ${ra.fuzzy}, orphaned ${ra.orphaned})`, "all claims accounted for");
+    report.add(`PATCH text, re-anchor ${made} claims`, `${ms(reMs)} (anchored ${ra.anchored}, fuzzy ${ra.fuzzy}, orphaned ${ra.orphaned})`, "all claims accounted for", ra.anchored + ra.fuzzy + ra.orphaned === made);
 
+    rss.phase = "import 1,000 articles";
     const imp = await benchImport(admin);
-    report("import 1,000 articles of ~5 KB from one JSON file", `${imp.seconds.toFixed(1)} s (${imp.imported} imported, ${imp.failed} failed)`, "< 30 s");
+    report.add("import 1,000 articles of ~5 KB from one JSON file", `${imp.seconds.toFixed(1)} s (${imp.imported} imported, ${imp.failed} failed)`, "< 30 s", imp.seconds < 30 && imp.failed === 0);
+
+    // Newsroom scale: 10,000 more articles and 100,000 claims written into the database.
+    rss.phase = "scale: seed";
+    console.log("\nSeeding newsroom-scale data (10,000 articles, 100,000 claims)…");
+    const counts = await seedScale(db.url, { log: (l) => console.log(`  ${l}`) });
+    console.log(`  done in ${counts.seconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
+    console.log("\nThe list queries' plans (EXPLAIN ANALYZE):");
+    rss.phase = "scale: explain";
+    await explainListQueries(db.url, report);
+    console.log("\nList pages at scale (one request at a time, as a person would):");
+    await measureScale(
+      BASE,
+      [
+        { figure: "articles list page /articles", path: "/articles", cookie: reviewer.cookieHeader },
+        { figure: "GET /api/articles", path: "/api/articles", cookie: reviewer.cookieHeader },
+        { figure: "articles search /api/articles?q=budget", path: "/api/articles?q=budget", cookie: reviewer.cookieHeader },
+        { figure: "reviewer's dashboard /", path: "/", cookie: reviewer.cookieHeader },
+        { figure: "editor's dashboard /", path: "/", cookie: editor.cookieHeader },
+        { figure: "admin's dashboard / (newsroom counts)", path: "/", cookie: admin.cookieHeader },
+        { figure: "review queue page /review", path: "/review", cookie: editor.cookieHeader },
+        { figure: "review queue page 20 /review?page=20", path: "/review?page=20", cookie: editor.cookieHeader },
+        { figure: "GET /api/review-queue", path: "/api/review-queue", cookie: editor.cookieHeader },
+        { figure: "audit log page /admin/audit", path: "/admin/audit", cookie: admin.cookieHeader },
+        { figure: "GET /api/audit", path: "/api/audit", cookie: admin.cookieHeader },
+      ],
+      report,
+      (phase) => (rss.phase = phase),
+    );
+    rss.stop();
+    report.add(
+      `app server RSS, peak over the whole bench (${rss.samples} samples)`,
+      `${(rss.maxKb / 1024).toFixed(0)} MB during "${rss.maxPhase}"`,
+      `< ${RSS_GOAL_MB} MB`,
+      rss.samples > 0 && rss.maxKb / 1024 < RSS_GOAL_MB,
+    );
+    console.log(`  peaks by phase: ${rss.phases()}`);
 
     if (process.env.BENCH_KEEP) {
-      console.log(`\nBENCH_KEEP: app left running at ${BASE}, article /articles/${article.id}; Ctrl-C to stop.`);
+      console.log(`\nBENCH_KEEP: app left running at ${BASE}, article /articles/${busyId}; Ctrl-C to stop.`);
       await new Promise(() => {});
     }
   } finally {
+    rss.stop();
     stop();
+    await new Promise((r) => setTimeout(r, 2000));
+    await db.stop().catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log("\nSummary");
-  for (const [w, v, t] of results) console.log(`| ${w} | ${v} | ${t} |`);
+  report.print();
 }
 
 main().then(

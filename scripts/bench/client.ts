@@ -3,6 +3,11 @@ export class Client {
   private cookie = "";
   constructor(readonly base: string) {}
 
+  /** The session cookie, for load generators that send it themselves. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async signIn(email: string, password: string) {
     const csrfRes = await fetch(`${this.base}/api/auth/csrf`);
     this.keep(csrfRes);
