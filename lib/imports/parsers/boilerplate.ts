@@ -20,8 +20,8 @@ const BOILERPLATE = [
   "nav", "[role=navigation]", "[role=search]", "[role=dialog]", "[role=alertdialog]", "[aria-modal=true]",
   "[class~=ad]", "[class~=ads]", "[class~=advert]", "[class~=advertisement]", '[class^="ad-"]', '[class*=" ad-"]', '[id^="ad-"]',
   "[id^=div-gpt-ad]", "[data-ad-slot]", "[data-ad]", "ins.adsbygoogle",
-  // Inside an article's own header too: where the page sits in the site, how long it takes to read.
-  "[class*=breadcrumb]", "[class*=reading-time]", "[class*=readingtime]",
+  // Inside an article's own header too: where the page sits in the site (Japanese templates say pankuzu or topicpath), how long it takes to read.
+  "[class*=breadcrumb]", "[id*=breadcrumb]", "[class*=pankuzu]", "[id*=pankuzu]", "[class*=topicpath]", "[id*=topicpath]", "[class*=reading-time]", "[class*=readingtime]",
   NOT_STORY,
 ].join(", ");
 
@@ -73,6 +73,10 @@ type Stats = {
   inStory: Set<Element>;
   /** The element is inside (strictly) an <article> or articleBody: its own header and footer are the story's. */
   inArticle: Set<Element>;
+  /** Links (<a href>) in the subtree, the element's own included. */
+  links: Map<Element, number>;
+  /** Of those, links to a sign-up, subscription or cookie page (PROMPT in the address). */
+  promptLinks: Map<Element, number>;
 };
 
 /**
@@ -81,7 +85,7 @@ type Stats = {
  * query or closest() (quadratic in nesting).
  */
 function measure(root: Element, notStory: Set<Element>, story: Set<Element>, article: Set<Element>): Stats {
-  const stats: Stats = { text: new Map(), paragraphs: new Map(), holdsStory: new Set(), inStory: new Set(), inArticle: new Set() };
+  const stats: Stats = { text: new Map(), paragraphs: new Map(), holdsStory: new Set(), inStory: new Set(), inArticle: new Set(), links: new Map(), promptLinks: new Map() };
   const add = (map: Map<Element, number>, el: Element, n: number) => map.set(el, (map.get(el) ?? 0) + n);
   const enter = (el: Element) => {
     const parent = el.parentElement;
@@ -92,10 +96,17 @@ function measure(root: Element, notStory: Set<Element>, story: Set<Element>, art
     const text = stats.text.get(el) ?? 0;
     const own = notStory.has(el) ? 0 : el.tagName.toUpperCase() === "P" ? (text >= MIN_PARAGRAPH ? text : 0) : stats.paragraphs.get(el) ?? 0;
     stats.paragraphs.set(el, own);
+    const href = el.tagName.toUpperCase() === "A" ? el.getAttribute("href") : null;
+    if (href !== null) {
+      add(stats.links, el, 1);
+      if (PROMPT.test(href)) add(stats.promptLinks, el, 1);
+    }
     const parent = el.parentElement;
     if (!parent || el === root) return;
     add(stats.text, parent, text);
     add(stats.paragraphs, parent, own);
+    add(stats.links, parent, stats.links.get(el) ?? 0);
+    add(stats.promptLinks, parent, stats.promptLinks.get(el) ?? 0);
     if (story.has(el) || stats.holdsStory.has(el)) stats.holdsStory.add(parent);
   };
   enter(root);
@@ -149,6 +160,12 @@ function storyPath(body: Element, stats: Stats): Set<Element> {
 /** E-mail fields looked at: a page has one or two; the climb from each is bounded by the page's depth. */
 const MAX_EMAIL_FIELDS = 20;
 
+/** Sign-up links looked at (PROMPT in the address), as e-mail fields. */
+const MAX_PROMPT_LINKS = 20;
+
+/** The box around a sign-up link: the largest ancestor with at most this much text (a line of pitch and the button), and no other link. */
+const PROMPT_LINK_MAX_TEXT = 300;
+
 /**
  * Newsletter, subscription and cookie prompts outside the page's story
  * (<main>, <article>): Readability appends a sibling of the story with a
@@ -165,6 +182,19 @@ function prompts(doc: Document, stats: Stats, keep: Set<Element>, total: number)
   for (const input of Array.from(doc.querySelectorAll("input[type=email i]")).slice(0, MAX_EMAIL_FIELDS)) {
     let box: Element | null = null;
     for (let el = input.parentElement; el && el !== doc.body && outside(el) && (stats.text.get(el) ?? 0) <= PROMPT_MAX_TEXT; el = el.parentElement) box = el;
+    if (box) found.push(box);
+  }
+  // A sign-up link outside the story (a newsletter pitch whose button is a link, not a field): the box around it,
+  // while the box holds no link but sign-up ones (a link elsewhere is a byline, a teaser, a menu).
+  const promptLinks = Array.from(doc.querySelectorAll("a[href]")).filter((a) => (stats.promptLinks.get(a) ?? 0) > 0).slice(0, MAX_PROMPT_LINKS);
+  for (const link of promptLinks) {
+    let box: Element | null = null;
+    for (
+      let el: Element | null = link;
+      el && el !== doc.body && outside(el) && (stats.text.get(el) ?? 0) <= PROMPT_LINK_MAX_TEXT && stats.links.get(el) === stats.promptLinks.get(el);
+      el = el.parentElement
+    )
+      box = el;
     if (box) found.push(box);
   }
   return found;

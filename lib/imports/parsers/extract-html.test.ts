@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { htmlToArticle } from "@/lib/articles/html";
 import { AppError } from "@/lib/errors";
 import { removeBoilerplate } from "./boilerplate";
+import { markParagraphs, trimTrailingLinks } from "./story-bounds";
 import { countStartTags, extractArticleFromHtml, MAX_ELEMENTS_FOR_READABILITY, MAX_READABILITY_WORK, MAX_TAGS_TO_PARSE } from "./extract-html";
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../tests/imports/fixtures/${name}`, import.meta.url), "utf8");
@@ -447,5 +449,110 @@ describe("extractArticleFromHtml: navigation after a story loose in a column", (
     const text = storedText((await extractArticleFromHtml(column(end), "https://news.example/19/pb.html")).html);
     expect(text).toContain("Sold at Tsukumo main store, Tsukumo eX. PC hall and PC Shop Ark.");
     expect(text).toContain("[Photos: Tsukumo main store]");
+  });
+});
+
+describe("extractArticleFromHtml: other stories' teasers after the story", () => {
+  const story = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: the central bank raised interest rates on Wednesday and signalled a faster pace of increases next year.</p>`).join("");
+  const teaser = (i: number, headline: (s: string) => string) =>
+    `<div class="story"><a href="/article/other-${i}"><div><img src="/t${i}.jpg"></div>${headline(`Other headline number ${i} about markets`)}</a>` +
+    `<p>A summary of other story ${i}, two lines long, telling what happened to stocks and bonds after the decision on Wednesday.</p></div>`;
+  const column = (end: string) => `<!doctype html><html><head><title>T</title></head><body><div id="content"><div class="col">
+    <h1>Fed raises rates</h1>${story}
+    <div class="linebreak"></div>${end}
+    </div><div class="sidebar"><h4>Most read</h4><ul><li><a href="/a">A</a></li></ul></div></div></body></html>`;
+
+  it.each([
+    ["a section whose heading is inside it (headlines inside the links)", `<section><header><h4>Next in <span>Business</span></h4></header><div class="next-articles">${[1, 2, 3].map((i) => teaser(i, (s) => `<h3>${s}</h3>`)).join("")}</div></section>`],
+    ["a heading before a list (links inside the headlines)", `<h2>More on this</h2><ul class="more-articles">${[1, 2, 3].map((i) => `<li><h3><a href="/article/other-${i}">Other headline number ${i} about markets</a></h3><p>A summary of other story ${i}, two lines long, telling what happened to stocks and bonds after the decision.</p></li>`).join("")}</ul>`],
+  ])("drops %s", async (_label, end) => {
+    const text = storedText((await extractArticleFromHtml(column(end), "https://news.example/article/fed")).html);
+    expect(text).toContain("Paragraph 8: the central bank");
+    expect(text).not.toMatch(/Other headline|summary of other story|Next in|More on this/);
+  });
+
+  it("keeps the story's own subheads, even those that link to a part of the page", async () => {
+    const section = (id: string, title: string) =>
+      `<h3><a href="#${id}">${title}</a></h3><p>${title}: markets expect two more increases next year, a strategist said, and bond yields rose on the news of the decision.</p>`;
+    const end = section("outlook", "Outlook") + section("risks", "Risks");
+    const text = storedText((await extractArticleFromHtml(column(end), "https://news.example/article/fed")).html);
+    expect(text).toContain("Outlook: markets expect two more increases");
+    expect(text).toContain("Risks: markets expect two more increases");
+  });
+});
+
+describe("extractArticleFromHtml: a short sign-up pitch beside the story", () => {
+  // A short story (so Readability's bar for the story's siblings is low) and a sibling whose id says "article".
+  const STORY = `<p>The low-cost pocket computer due next year runs full versions of two operating systems.</p><p>It runs many systems, and it seems to outperform its best-known rival.</p><p>(First published by our sister site on 8 June 2017: read the rest there.)</p>`;
+  const page = (after: string) => `<!doctype html><html><head><title>T</title></head><body><div id="main"><h1>A pocket computer</h1><div class="leaf clearfix"><div class="article_body">${STORY}</div></div>
+    ${after}<div class="box"><h2>Related</h2><ul><li><a href="/a/1">One</a></li><li><a href="/a/2">Two</a></li></ul></div></div></body></html>`;
+
+  it("drops a box whose only link is to a newsletter sign-up, with no e-mail field and no telling class", async () => {
+    const after = `<div id="article_under" class="section"><p>Our articles in your inbox every morning (free)</p><div><a href="/newsletter/">Sign up for the mail magazine</a></div></div>`;
+    const text = storedText((await extractArticleFromHtml(page(after), "https://news.example/article/1")).html);
+    expect(text).toContain("outperform its best-known rival");
+    expect(text).toContain("read the rest there");
+    expect(text).not.toMatch(/inbox|mail magazine/);
+  });
+
+  it("keeps a box with other links beside the sign-up one", async () => {
+    const after = `<div id="article_under" class="section"><p>Our reporter <a href="/authors/ann">Ann Lee</a> covers computing; her articles in your inbox every morning</p><div><a href="/newsletter/">Sign up</a></div></div>`;
+    const { document } = parseHTML(page(after));
+    removeBoilerplate(document as unknown as Document);
+    expect(document.body.textContent).toContain("outperform its best-known rival");
+    expect(document.body.textContent).toContain("covers computing");
+    expect(document.body.textContent).not.toContain("Sign up");
+  });
+});
+
+describe("trimTrailingLinks: a side menu at the end of the block holding the story", () => {
+  // Readability's result when it climbed past the story's column to the block that also holds the site's side menu.
+  const talks = Array.from({ length: 5 }, (_, i) => `<p>Talk ${i + 1}: how a small company can find and answer an intrusion early, with time for questions from the floor.</p>`).join("");
+  const side = `<div id="side"><ul><li><a href="/seminars">Seminars</a></li><li><a href="/forum">Security forum</a></li><li><a href="/reports">Activity reports</a></li><li><a href="/award">Awards</a></li><li><a href="/events">Events</a></li></ul></div>`;
+  const trimmed = (column: string) => {
+    const { document } = parseHTML(`<html><body><div id="readability-page-1"><div id="wrapper"><p id="crumbs"><a href="/">Home</a> &gt; <a href="/seminars">Seminars</a> &gt; Forum 2019</p><div id="bg"><div id="main"><h2>Security forum 2019</h2>${column}</div>${side}</div></div></div></body></html>`);
+    markParagraphs(document as unknown as Document);
+    const result = document.getElementById("readability-page-1") as unknown as Element;
+    trimTrailingLinks(result);
+    return result.textContent ?? "";
+  };
+
+  it("drops the menu beside the story's column", () => {
+    const text = trimmed(`${talks}<p>(*) The programme may change without notice.</p>`);
+    expect(text).toContain("programme may change without notice");
+    expect(text).not.toMatch(/Activity reports|Awards/);
+  });
+
+  it("keeps a list of links that follows the story's own paragraphs inside its column", () => {
+    const text = trimmed(`<div class="body">${talks}<p>Read also:</p><ul><li><a href="/a/1">Last year's forum in pictures</a></li><li><a href="/a/2">The speakers of 2018</a></li></ul></div>`);
+    expect(text).toContain("The speakers of 2018");
+    expect(text).not.toMatch(/Activity reports|Awards/);
+  });
+});
+
+describe("removeBoilerplate: breadcrumbs, whatever the template calls them", () => {
+  it.each([
+    ["an id", `<p id="breadcrumb-trail"><a href="/">Home</a> &gt; <a href="/events">Events</a> &gt; Forum 2019</p>`],
+    ["a Japanese template's id (pankuzu)", `<p id="pankuzu"><a href="/">HOME</a> ＞ <a href="/events">Events</a> ＞ Forum 2019</p>`],
+    ["a Japanese template's class (topicpath)", `<ol class="topicpath"><li><a href="/">HOME</a></li><li><a href="/events">Events</a></li><li>Forum 2019</li></ol>`],
+  ])("by %s", (_label, crumbs) => {
+    const story = "<p>The forum meets in March to discuss finding intrusions early, with talks for managers and administrators.</p>".repeat(4);
+    const { document } = parseHTML(`<html><body><div id="wrapper">${crumbs}<div id="main"><h2>Forum 2019</h2>${story}</div></div></body></html>`);
+    removeBoilerplate(document as unknown as Document);
+    expect(document.body.textContent).toContain("finding intrusions early");
+    expect(document.body.textContent).not.toContain("Events");
+  });
+});
+
+describe("trimTrailingLinks: a heading left at the end of the story", () => {
+  it("drops a heading that heads nothing (its list of related pages already gone), and keeps the story's own subheads", () => {
+    const story = "<h2>What changes</h2>" + "<p>The party wants a shorter working week, with pay kept, for all employees who ask for it.</p>".repeat(4);
+    const { document } = parseHTML(`<html><body><div id="readability-page-1"><section id="main"><header><h1>Work</h1></header><div>${story}</div><div><h2><span>Related topics</span></h2></div></section></div></body></html>`);
+    markParagraphs(document as unknown as Document);
+    const result = document.getElementById("readability-page-1") as unknown as Element;
+    trimTrailingLinks(result);
+    expect(result.textContent).toContain("What changes");
+    expect(result.textContent).toContain("for all employees who ask for it.");
+    expect(result.textContent).not.toContain("Related topics");
   });
 });

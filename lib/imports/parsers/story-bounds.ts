@@ -88,12 +88,63 @@ const BLOCK = new Set(["P", "DIV", "SECTION", "UL", "OL", "DL", "NAV", "ASIDE", 
 const LINK_SHARE = 0.5;
 
 /**
+ * Containers gone into at the end of the result (the story's column in a block
+ * beside a side menu, in a wrapper…): each level looks into the blocks at its
+ * end once, so the work stays a small multiple of the result's size.
+ */
+const MAX_LEVELS = 6;
+
+const HEADING = "h1, h2, h3, h4, h5, h6";
+const HEADINGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
+
+/** Most text (white space aside) a teaser holds beside its headline: a summary of a line or three. */
+const TEASER_TEXT = 400;
+
+/** A link to another page (not to a part of this one). */
+function linksAway(a: Element | null): boolean {
+  const href = a?.getAttribute("href")?.trim();
+  return !!href && !href.startsWith("#");
+}
+
+/** A block whose text is all in headings (a section's title left without its section). */
+function headingsOnly(block: Element, text: number): boolean {
+  let headings = 0;
+  for (const h of Array.from(block.querySelectorAll(HEADING))) headings += textLength(h);
+  return headings === text;
+}
+
+/**
+ * Other stories' teasers ("Next in …", "More from …"): a block with at least
+ * two headlines that are links to other pages (a heading inside a link, or a
+ * link inside a heading), and beside them no more than a short summary each.
+ * A story's own subheads are not links, or link to a part of the page, and
+ * head more text than a summary. The climb from each heading to the block is
+ * bounded by the page's depth (extract-html caps elements × depth).
+ */
+function teaserList(block: Element): boolean {
+  let headlines = 0;
+  let headlineText = 0;
+  for (const h of Array.from(block.querySelectorAll(HEADING))) {
+    let linked = linksAway(h.querySelector("a"));
+    for (let up = h.parentElement; !linked && up && up !== block.parentElement; up = up.parentElement) {
+      if (up.tagName.toUpperCase() === "A") linked = linksAway(up);
+    }
+    if (!linked) continue;
+    headlines++;
+    headlineText += textLength(h);
+  }
+  return headlines >= 2 && textLength(block) - headlineText <= TEASER_TEXT * headlines;
+}
+
+/**
  * Readability keeps a whole column when the story sits loose in it, and with
  * it what the column puts after the story: the category and tag list, links to
- * the next and previous articles. From the end of the result's innermost
- * container, blocks that are mostly link text (lists, or lines the page did not
- * write as paragraphs: see markParagraphs), or empty, are removed, up to the
- * first that is neither; only when what stays holds more text than what goes.
+ * the next and previous articles, other stories' teasers. From the end of the
+ * result's innermost container, blocks that are mostly link text (lists, or
+ * lines the page did not write as paragraphs: see markParagraphs), lists of
+ * teasers (see teaserList), or empty, are removed, up to the first that is
+ * none of these; a heading right above them (or left at the end, heading
+ * nothing) goes too. Only when what stays holds more text than what goes.
  * Each element at the end is looked into once (linear). Removes the paragraph
  * marks from the result.
  */
@@ -104,48 +155,78 @@ export function trimTrailingLinks(result: Element): void {
 
 function trimEnd(result: Element): void {
   // The innermost container: down through wrappers with a single child element and no text of their own.
-  let box = result;
+  let top = result;
   for (;;) {
-    const kids = box.children;
+    const kids = top.children;
     if (kids.length !== 1 || !CONTAINER.has(kids[0].tagName.toUpperCase())) break;
-    const own = Array.from(box.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim());
+    const own = Array.from(top.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? "").trim());
     if (own) break;
-    box = kids[0];
+    top = kids[0];
   }
-  const nodes = Array.from(box.childNodes);
-  let cut = nodes.length;
+  // Then into the container that ends it, and so on: a column's side menu sits at the end of the block that holds the story.
+  let box: Element | undefined = top;
+  const doomed: Node[] = [];
   let trimmed = 0;
   let linked = 0;
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i];
-    if (node.nodeType === 8) {
+  let dangling = false;
+  for (let level = 0; box && level < MAX_LEVELS; level++) {
+    const nodes = Array.from(box.childNodes);
+    let cut = nodes.length;
+    let here = 0;
+    let linkedHere = 0;
+    let headed = false;
+    let last: Element | undefined;
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i];
+      if (node.nodeType === 8) {
+        cut = i;
+        continue;
+      }
+      if (node.nodeType === 3) {
+        const text = (node.textContent ?? "").replace(/\s+/g, "").length;
+        if (text) break;
+        cut = i;
+        continue;
+      }
+      if (node.nodeType !== 1) break;
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      const text = textLength(el);
+      // A heading with nothing under it but what was trimmed ("Related", "Next in …", or a heading whose list
+      // Readability or the boilerplate removed) goes too; the story ends above it.
+      if (text > 0 && (HEADINGS.has(tag) || (BLOCK.has(tag) && headingsOnly(el, text)))) {
+        cut = i;
+        here += text;
+        headed = true;
+        break;
+      }
+      // A link or emphasis at the end of the story's own text is not a block of navigation.
+      if (!BLOCK.has(tag)) break;
+      if (text === 0) {
+        if (el.matches(MEDIA) || el.querySelector(MEDIA)) break;
+        cut = i;
+        continue;
+      }
+      if (el.hasAttribute(PARAGRAPH_MARK)) break;
+      let links = 0;
+      for (const a of Array.from(el.querySelectorAll("a"))) links += textLength(a);
+      if (Math.min(links, text) < text * LINK_SHARE && !teaserList(el)) {
+        if (CONTAINER.has(tag)) last = el;
+        break;
+      }
       cut = i;
-      continue;
+      here += text;
+      linkedHere += links;
     }
-    if (node.nodeType === 3) {
-      const text = (node.textContent ?? "").replace(/\s+/g, "").length;
-      if (text) break;
-      cut = i;
-      continue;
+    // Below the first container, only beside a container (a column's side menu): after paragraphs, a list is the story's own ("Read also").
+    if (box === top || last) {
+      for (const node of nodes.slice(cut)) doomed.push(node);
+      trimmed += here;
+      linked += linkedHere;
+      dangling ||= headed;
     }
-    if (node.nodeType !== 1) break;
-    const el = node as Element;
-    // A link or emphasis at the end of the story's own text is not a block of navigation.
-    if (!BLOCK.has(el.tagName.toUpperCase())) break;
-    const text = textLength(el);
-    if (text === 0) {
-      if (el.matches(MEDIA) || el.querySelector(MEDIA)) break;
-      cut = i;
-      continue;
-    }
-    if (el.hasAttribute(PARAGRAPH_MARK)) break;
-    let links = 0;
-    for (const a of Array.from(el.querySelectorAll("a"))) links += textLength(a);
-    if (Math.min(links, text) < text * LINK_SHARE) break;
-    cut = i;
-    trimmed += text;
-    linked += links;
+    box = last;
   }
-  if (linked === 0 || textLength(box) - trimmed <= trimmed) return;
-  for (const node of nodes.slice(cut)) node.parentNode?.removeChild(node);
+  if ((linked === 0 && !dangling) || textLength(result) - trimmed <= trimmed) return;
+  for (const node of doomed) node.parentNode?.removeChild(node);
 }
