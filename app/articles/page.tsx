@@ -5,6 +5,7 @@ import { listArticles } from "@/lib/articles/data";
 import { ARTICLE_STATUSES, articleListQuerySchema } from "@/lib/articles/schema";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { formatDate } from "@/components/ui/format-date";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -75,13 +76,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No articles match.</p>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center gap-3 text-sm">
-          {page > 1 ? <Link href={link(page - 1)} className="text-blue-700 hover:underline">← Previous</Link> : <span className="text-slate-500">← Previous</span>}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={link(page + 1)} className="text-blue-700 hover:underline">Next →</Link> : <span className="text-slate-500">Next →</span>}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={link} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { REVIEW_PAGE_SIZE, reviewQueueQuerySchema } from "@/lib/reviews/schema";
 import { VERDICTS, VERDICT_INFO } from "@/lib/claims/constants";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { formatAge } from "@/components/ui/format-age";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -85,13 +86,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           ))}
         </ol>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex items-center gap-3 text-sm">
-          {page > 1 ? <Link href={link(page - 1)} className="text-blue-700 hover:underline">← Previous</Link> : <span className="text-slate-500">← Previous</span>}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={link(page + 1)} className="text-blue-700 hover:underline">Next →</Link> : <span className="text-slate-500">Next →</span>}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={link} />
     </div>
   );
 }

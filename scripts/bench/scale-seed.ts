@@ -6,19 +6,11 @@
 // events all of that would have written. Rows have the shapes the app writes:
 // cuid-like ids, blocks over the text, selectors cut from the text, sha256 hashes.
 import pg from "pg";
+import { SENTENCES } from "./prose";
 
 export type ScaleCounts = { articles: number; claims: number; sources: number; reviews: number; comments: number; auditEvents: number; users: number; seconds: number };
 
-const SENTENCES = [
-  "The council voted on Tuesday to approve the budget after a debate that ran past midnight.",
-  "Officials said the new figures showed a sharp rise in demand for services across the region.",
-  "Opposition members argued that the plan relied on optimistic forecasts for tax receipts.",
-  "A spokesperson for the mayor said the measures would be reviewed again in the autumn.",
-  "Residents who spoke at the meeting raised concerns about road repairs and bus routes.",
-  "Analysts noted that similar proposals had been rejected twice in the past five years.",
-  "The health ministry reported that waiting lists had fallen by a fifth since last spring.",
-  "Unemployment in the province rose to 6.2 percent in March, the statistics office said.",
-];
+
 const TOPICS = ["budget", "transport", "housing", "health", "schools", "energy", "climate", "police", "elections", "water"];
 const PARAGRAPHS = 12;
 // Claim states by claim number mod 100: SUBMITTED 3 %, CHANGES_REQUESTED 5 %, DRAFT 35 %, APPROVED 45 %, REJECTED 12 %.

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { auditFacets, listAuditEvents } from "@/lib/audit/data";
 import { describeChanges } from "@/components/ui/describe-change";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -66,13 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <nav aria-label="Pagination" className="flex gap-3 text-sm">
-          {page > 1 && <Link href={link(page - 1)} className="text-blue-700 underline">← Newer</Link>}
-          <span>Page {page} of {pages}</span>
-          {page < pages && <Link href={link(page + 1)} className="text-blue-700 underline">Older →</Link>}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={link} previous="← Newer" next="Older →" />
     </div>
   );
 }
