@@ -70,7 +70,7 @@ describe("htmlToArticle: the walk", () => {
         const el = child as Element;
         const tag = el.tagName.toUpperCase();
         const leaf = LEAF[tag];
-        const holdsBlocks = tag !== "TR" && tag !== "PRE" && el.querySelector("p, ul, ol, blockquote") !== null;
+        const holdsBlocks = tag !== "PRE" && el.querySelector("p, ul, ol, blockquote") !== null;
         if (tag === "BR") loose += "\n";
         else if (leaf && !holdsBlocks) {
           flush();
@@ -80,7 +80,7 @@ describe("htmlToArticle: the walk", () => {
         } else if (tag === "BLOCKQUOTE") {
           flush();
           walk(el, true);
-        } else if (/^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/.test(tag) || holdsBlocks) {
+        } else if (/^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|TD|TH|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/.test(tag) || holdsBlocks) {
           flush();
           walk(el, inQuote);
         } else loose += textOf(el, false);
@@ -143,6 +143,7 @@ describe("htmlToArticle: line breaks", () => {
     ["in a quote", "<blockquote>Roses are red<br>violets blue</blockquote>", [["quote", "Roses are red\nviolets blue"]]],
     ["in loose text", "<div>Loose<br>text</div>", [["paragraph", "Loose\ntext"]]],
     ["in a table row's cells", "<table><tr><td>A<br>B</td><td>C</td></tr></table>", [["paragraph", "A\nB · C"]]],
+    ["in a page laid out in a table: a cell's list stays a list", "<table><tr><td><b>Score<br>9.8</b><ul><li>Network</li><li>Low</li></ul></td></tr></table>", [["paragraph", "Score\n9.8"], ["list-item", "Network"], ["list-item", "Low"]]],
     ["in code, with its own newlines kept", "<pre>let a = 1;<br>let b = 2;\n  return a;</pre>", [["preformatted", "let a = 1;\nlet b = 2;\n  return a;"]]],
   ])("keeps %s", (_label, html, expected) => {
     const { text, blocks } = htmlToArticle(html);

@@ -75,7 +75,7 @@ const LEAF_BLOCKS: Record<string, (el: Element) => DraftBlock["type"]> = {
   PRE: () => "preformatted",
 };
 
-const CONTAINER = /^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/;
+const CONTAINER = /^(DIV|SECTION|ARTICLE|MAIN|BODY|UL|OL|TABLE|THEAD|TBODY|TFOOT|TD|TH|FIGURE|DL|HEADER|FOOTER|ASIDE|NAV|LI|HR)$/;
 /** What makes an <li> (or any other block, or an inline element) a container rather than one block. */
 const BLOCK_IN_LI = new Set(["P", "UL", "OL", "BLOCKQUOTE"]);
 
@@ -169,7 +169,8 @@ function collect(root: Node, drafts: DraftBlock[]): void {
     const leaf = LEAF_BLOCKS[tag];
     // A block or inline element with paragraphs, lists or quotes inside (Readability wraps an inline
     // <span> holding a story's <p>s in a <p> of its own) is walked into: flattened, its paragraphs' words ran together.
-    const holdsBlocks = tag !== "TR" && tag !== "PRE" && hasBlockInside.has(el);
+    // So is a table row whose cells hold them (a page laid out in a table): each cell's blocks stay blocks.
+    const holdsBlocks = tag !== "PRE" && hasBlockInside.has(el);
     if (tag === "BR") {
       f.loose += "\n";
     } else if (leaf && !holdsBlocks) {

@@ -22,6 +22,11 @@ const BOILERPLATE = [
   "[id^=div-gpt-ad]", "[data-ad-slot]", "[data-ad]", "ins.adsbygoogle",
   // Inside an article's own header too: where the page sits in the site (Japanese templates say pankuzu or topicpath), how long it takes to read.
   "[class*=breadcrumb]", "[id*=breadcrumb]", "[class*=pankuzu]", "[id*=pankuzu]", "[class*=topicpath]", "[id*=topicpath]", "[class*=reading-time]", "[class*=readingtime]",
+  // Not the story's words: who took the photo, and pull quotes (the story's own sentences again, set large).
+  "image-credits", '[class~="photo-credit" i]', '[class~="photo-credits" i]', '[class~="image-credit" i]', '[class~="image-credits" i]', '[class~="media-credit" i]',
+  '[class~="pullquote" i]', '[class~="pull-quote" i]', '[class~="pull_quote" i]', 'box[type="citation" i]',
+  // Shopping boxes that blogs put under a post (Amazon affiliate widgets: amazlet, Kaereba/Yomereba, Rinker).
+  "[class*=amazlet]", "[class*=kaerebalink]", "[class*=booklink-box]", "[class*=yyi-rinker]", '[class*="amazon-box" i]',
   NOT_STORY,
 ].join(", ");
 

@@ -556,3 +556,26 @@ describe("trimTrailingLinks: a heading left at the end of the story", () => {
     expect(result.textContent).not.toContain("Related topics");
   });
 });
+
+describe("extractArticleFromHtml: what is not the story's words", () => {
+  const STORY = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the council met on Tuesday and agreed the budget after a long debate.</p>`).join("");
+  const page = (article: string, header = "") => `<!doctype html><html><head><title>T</title></head><body>${header}<article>${article}</article></body></html>`;
+
+  it.each([
+    ["a photo credit", `<figure><img src="a.jpg"><figcaption>The council chamber <span class="photo-credit">Photo: Jane Doe/Agency</span></figcaption></figure>`, "Jane Doe"],
+    ["a credit element of its own", `<image-credits>Foto: Tibor Boz/Redux/laif</image-credits>`, "Tibor"],
+    ["a pull quote", `<aside class="pullquote"><p>The budget is a betrayal of every promise</p></aside>`, "betrayal"],
+    ["an affiliate shopping box", `<div class="amazlet-box"><div class="amazlet-detail">Some Author<br>Some Publisher<br>Sales rank: 6,808</div></div>`, "Sales rank"],
+  ])("leaves out %s", async (_label, extra, word) => {
+    const text = storedText((await extractArticleFromHtml(page(STORY.slice(0, 300) + extra + STORY.slice(300)), "https://news.example/x")).html);
+    expect(text).toContain("Paragraph 8 of the story");
+    expect(text).not.toContain(word);
+  });
+
+  it("keeps the standfirst beside the headline, in front of the story", async () => {
+    const dek = "The council's budget passed after a night of debate, but the cuts fall hardest on libraries.";
+    const text = storedText((await extractArticleFromHtml(page(STORY, `<header><h1>Budget passes</h1><h2 class="article-subhead">${dek}</h2></header>`), "https://news.example/x")).html);
+    expect(text.startsWith(dek)).toBe(true);
+    expect(text.split(dek)).toHaveLength(2);
+  });
+});

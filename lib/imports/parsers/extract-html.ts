@@ -11,6 +11,7 @@ import { invalidInput } from "@/lib/errors";
 import { removeBoilerplate, unwrapQuotes } from "./boilerplate";
 import { markEntryBody, markParagraphs, preferEntryBody, trimTrailingLinks } from "./story-bounds";
 import { readJsonLdArticle } from "./json-ld";
+import { dropTeaserRepeat, findStandfirst, withStandfirst } from "./standfirst";
 import { absoluteHttpUrl, cleanText, clip, firstOf, languageTag, stripByline, toIsoDate } from "./normalize";
 import { trimSiteName } from "./site-title";
 import type { RawArticle } from "./types";
@@ -137,6 +138,7 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
   Object.defineProperty(doc, "baseURI", { value: baseUri(doc, base) ?? "about:blank", configurable: true });
   const meta = readMetadata(doc, base);
   const docTitle = cleanText(doc.title);
+  const standfirst = findStandfirst(doc);
   removeBoilerplate(doc);
   unwrapQuotes(doc);
   const fallback = doc.querySelector("article, [itemprop=articleBody], main");
@@ -166,6 +168,12 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
     const entryHtml = preferEntryBody(result, entry);
     if (entryHtml === undefined) trimTrailingLinks(result);
     content = entryHtml ?? result.innerHTML;
+  }
+  if (content) {
+    const holder = doc.createElement("div");
+    holder.innerHTML = content;
+    dropTeaserRepeat(holder);
+    content = withStandfirst(holder.innerHTML, holder.textContent ?? "", standfirst);
   }
   return {
     title: clip(siteless(firstOf(meta.title, article?.title, docTitle), meta.siteNames), MAX_TITLE),
