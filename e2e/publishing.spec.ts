@@ -72,7 +72,11 @@ test("reviewer submits → editor requests changes → reviewer fixes and resubm
   await editor.getByRole("button", { name: "Approve" }).click();
   await expect(editor).toHaveURL(/\/review\?done=1/);
   await editor.goto(articleUrl);
-  await editor.getByRole("button", { name: "Publish" }).click();
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = editor.getByRole("dialog", { name: "Publish fact-check" });
+  await expect(dialog.getByRole("region", { name: /Goes live/ })).toContainText(fixed);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toBeHidden();
   const viewLink = editor.getByRole("link", { name: "View the published fact-check" });
   await expect(viewLink).toBeVisible();
   const factCheckPath = await viewLink.getAttribute("href");
@@ -106,7 +110,10 @@ test("reviewer submits → editor requests changes → reviewer fixes and resubm
   // Unpublish: the page is gone, the data stays.
   await editor.reload();
   await editor.getByRole("button", { name: "Unpublish" }).click();
-  await expect(editor.getByRole("button", { name: "Publish" })).toBeVisible();
+  const unpublish = editor.getByRole("dialog", { name: "Unpublish fact-check" });
+  await expect(unpublish).toContainText("The claims and every publication are kept");
+  await unpublish.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
   expect((await anon.goto(factCheckPath!))?.status()).toBe(404);
 });
 

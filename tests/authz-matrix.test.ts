@@ -63,10 +63,14 @@ async function submittedClaim(owner: Caller) {
   expect(res.status, "fixture: submit claim").toBe(200);
   return { article: a, claim: res.json as { id: string; version: number } };
 }
-async function publishedArticle(owner: Caller) {
+async function approvedArticle(owner: Caller) {
   const { article: a, claim } = await submittedClaim(owner);
   const editor = await makeCaller("EDITOR");
   expect((await call(reviewRoute, { params: { id: claim.id }, headers: editor.headers, body: { decision: "APPROVE", version: claim.version } })).status, "fixture: approve").toBe(200);
+  return { article: a, editor };
+}
+async function publishedArticle(owner: Caller) {
+  const { article: a, editor } = await approvedArticle(owner);
   expect((await call(publishRoute, { params: { id: a.id }, headers: editor.headers })).status, "fixture: publish").toBe(200);
   return a;
 }
@@ -104,7 +108,13 @@ const ROWS: Row[] = [
   },
   { route: "/api/articles/[id]/export", method: "GET", setup: async (o) => ({ params: { id: (await draftClaim(o)).article.id } }), expect: editorPlus(200) },
   { route: "/api/articles/[id]/export", method: "GET", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: editorPlus(404) },
-  { route: "/api/articles/[id]/publish", method: "POST", setup: async () => ({ params: { id: (await article()).id } }), expect: editorPlus(200) },
+  // Publishing needs an approved claim (an article with none is refused: 409).
+  { route: "/api/articles/[id]/publish", method: "POST", setup: async (o) => ({ params: { id: (await approvedArticle(o)).article.id } }), expect: editorPlus(200) },
+  { route: "/api/articles/[id]/publish", method: "POST", variant: "update with a note", setup: async (o) => ({ params: { id: (await publishedArticle(o)).id }, body: { note: "Corrected a source title." } }), expect: editorPlus(200) },
+  { route: "/api/articles/[id]/publish", method: "GET", setup: async (o) => ({ params: { id: (await approvedArticle(o)).article.id } }), expect: editorPlus(200) },
+  { route: "/api/articles/[id]/publish", method: "GET", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: editorPlus(404) },
+  { route: "/api/articles/[id]/publications", method: "GET", setup: async (o) => ({ params: { id: (await publishedArticle(o)).id } }), expect: reviewerPlus(200) },
+  { route: "/api/articles/[id]/publications", method: "GET", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: reviewerPlus(404) },
   { route: "/api/articles/[id]/publish", method: "POST", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: editorPlus(404) },
   { route: "/api/articles/[id]/unpublish", method: "POST", setup: async (o) => ({ params: { id: (await publishedArticle(o)).id } }), expect: editorPlus(200) },
   { route: "/api/articles/[id]/unpublish", method: "POST", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: editorPlus(404) },

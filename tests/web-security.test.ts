@@ -69,6 +69,8 @@ describe("no secret in any API response", () => {
       "/api/articles/[id]/reader": [{ params: { id: article.id } }],
       "/api/articles/[id]/claims": [{ params: { id: article.id } }],
       "/api/articles/[id]/export": [{ params: { id: article.id } }],
+      "/api/articles/[id]/publish": [{ params: { id: article.id } }],
+      "/api/articles/[id]/publications": [{ params: { id: article.id } }],
       "/api/claims/[id]": [{ params: { id: claim.json.id } }],
       "/api/review-queue": [{}],
       "/api/fact-checks/[slug]/claimreview": [{ params: { slug: article.slug } }],

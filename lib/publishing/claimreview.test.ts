@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VERDICTS } from "@/lib/claims/constants";
-import { jsonLdScript, toClaimReview } from "./claimreview";
+import { claimReviewOrgUrl, jsonLdScript, toClaimReview } from "./claimreview";
 
 const base = {
   pageUrl: "https://verity.example/fact-checks/iran-says",
@@ -49,10 +49,26 @@ describe("toClaimReview", () => {
     });
   });
 
+  it("dates the review by when it first went live and the page's latest update", () => {
+    expect(toClaimReview(base)).toMatchObject({ datePublished: "2026-11-21", dateModified: "2026-11-21" });
+    const updated = toClaimReview({ ...base, modifiedAt: "2026-12-02T08:00:00Z" });
+    expect(updated).toMatchObject({ datePublished: "2026-11-21", dateModified: "2026-12-02" });
+    // The approval date no longer moves datePublished: the publication does.
+    expect(toClaimReview({ ...base, claim: { ...base.claim, approvedAt: "2026-11-30T00:00:00Z" } }).datePublished).toBe("2026-11-21");
+  });
+
   it("names the publisher as claimant when there is no author, and omits an unknown URL", () => {
     const r = toClaimReview({ ...base, article: { ...base.article, author: null, publisher: "Wire", sourceUrl: null } });
     expect(r.itemReviewed.author).toEqual({ "@type": "Organization", name: "Wire" });
     expect(r.itemReviewed.appearance).not.toHaveProperty("url");
+  });
+});
+
+describe("claimReviewOrgUrl", () => {
+  it("prefers ORG_URL, then NEXTAUTH_URL, then the request's address; never a made-up localhost", () => {
+    expect(claimReviewOrgUrl({ ORG_URL: "https://desk.example/", NEXTAUTH_URL: "https://app.example" }, "http://localhost:3100")).toBe("https://desk.example");
+    expect(claimReviewOrgUrl({ NEXTAUTH_URL: "https://app.example:8443" }, "http://localhost:3100")).toBe("https://app.example:8443");
+    expect(claimReviewOrgUrl({}, "http://localhost:3100")).toBe("http://localhost:3100");
   });
 });
 

@@ -6,8 +6,11 @@ export type ClaimReviewInput = {
   pageUrl: string;
   org: { name: string; url: string };
   article: { title: string; author: string | null; publisher: string | null; sourceUrl: string | null; publishedAt: Date | string | null };
-  claim: { id: string; claimText: string; verdict: Verdict; approvedAt: Date | string | null };
+  claim: { id: string; claimText: string; verdict: Verdict; approvedAt?: Date | string | null };
+  /** When this claim's review first went live (the first publication that carried it). */
   publishedAt: Date | string;
+  /** The latest publication of the page (an update); defaults to `publishedAt`. */
+  modifiedAt?: Date | string;
 };
 
 const iso = (d: Date | string) => (typeof d === "string" ? new Date(d) : d).toISOString();
@@ -16,7 +19,16 @@ export function claimAnchor(claimId: string): string {
   return `claim-${claimId}`;
 }
 
-export function toClaimReview({ pageUrl, org, article, claim, publishedAt }: ClaimReviewInput) {
+/**
+ * The organisation's URL for ClaimReview `author.url`: ORG_URL, else the public
+ * address (NEXTAUTH_URL), else the address the request came to. Never a made-up host.
+ */
+export function claimReviewOrgUrl(settings: { ORG_URL?: string; NEXTAUTH_URL?: string }, requestBaseUrl: string): string {
+  const configured = settings.ORG_URL || settings.NEXTAUTH_URL;
+  return (configured || requestBaseUrl).replace(/\/+$/, "");
+}
+
+export function toClaimReview({ pageUrl, org, article, claim, publishedAt, modifiedAt }: ClaimReviewInput) {
   const info = VERDICT_INFO[claim.verdict];
   const claimant = article.author
     ? { "@type": "Person", name: article.author }
@@ -28,7 +40,8 @@ export function toClaimReview({ pageUrl, org, article, claim, publishedAt }: Cla
     "@type": "ClaimReview",
     url: `${pageUrl}#${claimAnchor(claim.id)}`,
     claimReviewed: claim.claimText,
-    datePublished: iso(claim.approvedAt && new Date(claim.approvedAt) > new Date(publishedAt) ? claim.approvedAt : publishedAt).slice(0, 10),
+    datePublished: iso(publishedAt).slice(0, 10),
+    dateModified: iso(modifiedAt && new Date(modifiedAt) > new Date(publishedAt) ? modifiedAt : publishedAt).slice(0, 10),
     author: { "@type": "Organization", name: org.name, url: org.url },
     reviewRating: {
       "@type": "Rating",

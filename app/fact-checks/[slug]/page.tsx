@@ -14,6 +14,16 @@ import { PublishedArticle } from "@/components/publishing/published-article";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** "Article by A, Publisher, published 24 June 2019." with only the parts that are known; null when none is. */
+function bylineOf(a: { author: string | null; publisher: string | null; publishedAt: Date | null }): string | null {
+  const parts: string[] = [];
+  if (a.author) parts.push(`by ${a.author}`);
+  if (a.publisher) parts.push(a.author ? a.publisher : `from ${a.publisher}`);
+  if (a.publishedAt) parts.push(`published ${formatDate(a.publishedAt)}`);
+  if (!parts.length) return null;
+  return `Article ${parts.join(", ")}.`;
+}
+
 async function baseUrl() {
   return siteUrl(originFromHeaders(await headers()));
 }
@@ -28,7 +38,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `Fact-check: ${fc.title}`,
     description,
     alternates: { canonical: url },
-    openGraph: { type: "article", url, title: `Fact-check: ${fc.title}`, description, siteName: env().ORG_NAME, publishedTime: fc.publishedAtFactCheck.toISOString() },
+    openGraph: {
+      type: "article", url, title: `Fact-check: ${fc.title}`, description, siteName: env().ORG_NAME,
+      publishedTime: fc.firstPublishedAt.toISOString(), modifiedTime: fc.lastPublishedAt.toISOString(),
+    },
     twitter: { card: "summary", title: `Fact-check: ${fc.title}`, description },
   };
 }
@@ -39,6 +52,8 @@ export default async function FactCheckPage({ params }: Props) {
   if (!fc) notFound();
   const reviews = claimReviewsFor(fc, await baseUrl());
   const blocks: Block[] = isValidBlocks(fc.blocks, fc.text.length) ? fc.blocks : [{ type: "paragraph", start: 0, end: fc.text.length }];
+  const updated = fc.publications.length > 1;
+  const byline = bylineOf(fc);
   const counts = VERDICTS.map((v) => [v, fc.claims.filter((c) => c.verdict === v).length] as const).filter(([, n]) => n > 0);
 
   return (
@@ -50,9 +65,10 @@ export default async function FactCheckPage({ params }: Props) {
         <p className="text-sm font-semibold uppercase tracking-wide text-blue-800">Fact-check · {env().ORG_NAME}</p>
         <h1 className="text-3xl font-bold leading-tight">{fc.title}</h1>
         <p className="text-sm text-slate-700">
-          Article {fc.author ? `by ${fc.author}` : ""}{fc.publisher ? `, ${fc.publisher}` : ""}, published {formatDate(fc.publishedAt)}.
-          {fc.sourceUrl && <> <a href={fc.sourceUrl} rel="noopener noreferrer nofollow" className="text-blue-700 underline">Read the original</a>.</>}
-          {" "}Fact-check published {formatDate(fc.publishedAtFactCheck)}.
+          {byline && <>{byline} </>}
+          {fc.sourceUrl && <><a href={fc.sourceUrl} rel="noopener noreferrer nofollow" className="text-blue-700 underline">Read the original</a>. </>}
+          Fact-check published <time dateTime={fc.firstPublishedAt.toISOString()}>{formatDate(fc.firstPublishedAt)}</time>.
+          {updated && <> <strong className="font-semibold text-slate-900">Updated <time dateTime={fc.lastPublishedAt.toISOString()}>{formatDate(fc.lastPublishedAt)}</time></strong> (<a href="#updates-h" className="text-blue-700 underline">see the updates</a>).</>}
         </p>
       </header>
       <section aria-labelledby="summary-h" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -93,6 +109,21 @@ export default async function FactCheckPage({ params }: Props) {
         <h2 id="text-h" className="text-xl font-semibold">The article, annotated</h2>
         <PublishedArticle text={fc.text} blocks={blocks} claims={fc.claims} />
       </section>
+      {updated && (
+        <section aria-labelledby="updates-h" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="updates-h" className="scroll-mt-4 text-xl font-semibold">Updates</h2>
+          <ol className="space-y-3">
+            {fc.publications.map((p) => (
+              <li key={p.number} className="text-sm">
+                <p className="font-medium">
+                  Publication {p.number}{p.number === 1 ? " (first published)" : ""} · <time dateTime={p.createdAt.toISOString()}>{formatDate(p.createdAt)}</time>
+                </p>
+                {p.note ? <p className="mt-0.5 whitespace-pre-line text-slate-800">{p.note}</p> : p.number > 1 && <p className="mt-0.5 text-slate-700">Published again.</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </article>
   );
 }
