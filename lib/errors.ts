@@ -1,3 +1,5 @@
+import { summarizeFields } from "./messages";
+
 // The closed list of error codes Verity returns, each with its HTTP status.
 export const ERROR_STATUS = {
   invalid_input: 400,
@@ -35,9 +37,13 @@ export class AppError extends Error {
 export const notFound = (what = "Record") => new AppError("not_found", `${what} not found`);
 export const forbidden = (message = "You are not allowed to do this") => new AppError("forbidden", message);
 
+/**
+ * A 400 naming each bad field. `fields` keep the reasons as given (a public
+ * contract: keys and reasons); the summary message reads in plain words
+ * (lib/messages.ts): "Check the highlighted fields: Source 2: title is required".
+ */
 export function invalidInput(fields: Record<string, string>, message?: string): AppError {
-  const names = Object.keys(fields);
-  return new AppError("invalid_input", message ?? `Invalid input: ${names.map((n) => `${n}: ${fields[n]}`).join("; ")}`, { fields });
+  return new AppError("invalid_input", message ?? summarizeFields(fields), { fields });
 }
 
 export function errorBody(err: AppError) {

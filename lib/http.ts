@@ -5,10 +5,13 @@ import { resolveRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { mayAttempt, MIN_ROLE, type Action } from "@/lib/auth/permissions";
 import { AppError, errorBody, invalidInput } from "@/lib/errors";
 import { isWriteConflict } from "@/lib/db";
+import { summarizeFields } from "@/lib/messages";
 import { env } from "@/lib/env";
 import { parseJsonBody, unstorableFields, zodFields } from "@/lib/validation";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
+/** How a 400 about the address's query (filters, page) begins. */
+const QUERY_LEAD = "Check the filters in the address";
 
 type Params = Record<string, string>;
 
@@ -158,11 +161,14 @@ export function route<BS extends z.ZodType | undefined = undefined, QS extends z
       if (Object.keys(unstorableFields(params)).length) throw new AppError("not_found", "Record not found");
       const rawQuery = Object.fromEntries(req.nextUrl.searchParams);
       const badQuery = unstorableFields(rawQuery);
-      if (Object.keys(badQuery).length) throw new AppError("invalid_input", "Invalid query parameters", { fields: badQuery });
+      if (Object.keys(badQuery).length) throw invalidInput(badQuery, summarizeFields(badQuery, QUERY_LEAD));
       let query: unknown;
       if (opts.query) {
         const parsed = opts.query.safeParse(rawQuery);
-        if (!parsed.success) throw new AppError("invalid_input", "Invalid query parameters", { fields: zodFields(parsed.error) });
+        if (!parsed.success) {
+          const fields = zodFields(parsed.error);
+          throw invalidInput(fields, summarizeFields(fields, QUERY_LEAD));
+        }
         query = parsed.data;
       }
       let body: unknown;

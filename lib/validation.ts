@@ -1,7 +1,13 @@
 import type { z } from "zod";
 import { AppError, invalidInput } from "./errors";
+import { plainIssue } from "./messages";
 
-/** Turns zod issues into the API's `fields` map: {"sources.0.url": "must be an http(s) URL"}. */
+/**
+ * Turns zod issues into the API's `fields` map, keyed by path:
+ * {"sources.0.url": "The URL must start with http:// or https://"}. Reasons are
+ * the schema's own (zod's developer defaults replaced by plain fragments);
+ * plainFields (lib/messages.ts) names the field in front where a person reads them.
+ */
 export function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -11,7 +17,7 @@ export function zodFields(error: z.ZodError): Record<string, string> {
       continue;
     }
     const key = issue.path.length ? issue.path.map(String).join(".") : "body";
-    if (!fields[key]) fields[key] = issue.message;
+    if (!fields[key]) fields[key] = plainIssue(issue as Parameters<typeof plainIssue>[0]);
   }
   return fields;
 }

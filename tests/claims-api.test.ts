@@ -4,6 +4,7 @@ import { GET as listClaims, POST as createClaimRoute } from "@/app/api/articles/
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/claims/[id]/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
 import { POST as commentRoute } from "@/app/api/claims/[id]/comments/route";
+import { MSG } from "@/lib/messages";
 import { makeArticle, makeCaller } from "@/seeds/factories";
 import { call } from "./support/http";
 import { claimBody } from "./support/claims";
@@ -98,7 +99,29 @@ describe("POST /api/articles/:id/claims", () => {
     const res = await call(createClaimRoute, { params: { id: article.id }, headers, body: make(article.text) });
     expect(res.status).toBe(400);
     expect(res.json.error.fields).toHaveProperty(field);
+    // The summary is for people: plain words, no enum names, JSON paths or zod wording.
+    expect(res.json.error.message).toMatch(/^Check the highlighted fields: [A-Z"]/);
+    expect(res.json.error.message).not.toMatch(/[A-Z]{2,}_[A-Z]+|\w+\.\d+\.\w+|selector\.|claimText|Invalid input|must be one of/);
     expect(await prisma.claim.count({ where: { articleId: article.id } })).toBe(0);
+  });
+
+  it("an empty claim is asked for in plain words: the claim, and a verdict as a choice to make", async () => {
+    const article = await makeArticle();
+    const { headers } = await makeCaller("REVIEWER");
+    const body = { ...claimBody(article.text, QUOTE), claimText: "", verdict: "", sources: [{ url: "ftp://x.example", title: "", stance: "SUPPORTS" }] };
+    const res = await call(createClaimRoute, { params: { id: article.id }, headers, body });
+    expect(res.status).toBe(400);
+    // Keys are the public contract; the reasons are sentences the form can show.
+    expect(res.json.error.fields).toEqual({
+      claimText: "Enter the claim",
+      verdict: MSG.verdictRequired,
+      "sources.0.url": "The URL must start with http:// or https://",
+      "sources.0.title": "Enter the source title",
+    });
+    expect(res.json.error.message).toBe(
+      "Check the highlighted fields: Enter the claim; Choose a verdict: True, Mostly true, Mixed, Mostly false, False, Misleading, Outdated or Unverifiable; " +
+        "Source 1: the URL must start with http:// or https://; Source 1: enter the source title.",
+    );
   });
 
   it("answers 404 for an unknown article and 401 without a session", async () => {

@@ -77,7 +77,17 @@ describe("users API", () => {
     const res = await call(createUserRoute, { headers: admin.headers, body });
     expect(res.status).toBe(400);
     expect(res.json.error.fields).toHaveProperty(field);
+    expect(res.json.error.message).toMatch(/^Check the highlighted fields: [A-Z"]/);
+    expect(res.json.error.message).not.toMatch(/REVIEWER|EDITOR|ADMIN|Invalid input|must be one of/);
     expect(await prisma.user.count({ where: { email: String(body.email).toLowerCase() } })).toBe(0);
+  });
+
+  it("an empty new user is asked for each field in plain words", async () => {
+    const admin = await makeCaller("ADMIN");
+    const res = await call(createUserRoute, { headers: admin.headers, body: { email: "", name: "", role: "", password: "" } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.fields).toEqual({ email: "Enter an email address", name: "Enter a name", role: "Choose a role: Reviewer, Editor or Admin", password: "Enter a password" });
+    expect(res.json.error.message).toBe("Check the highlighted fields: Enter an email address; Enter a name; Choose a role: Reviewer, Editor or Admin; Enter a password.");
   });
 
   it.each([
@@ -252,6 +262,7 @@ describe("tokens API", () => {
       const res = await call(createTokenRoute, { headers: admin.headers, body });
       expect(res.status).toBe(400);
       expect(Object.keys(res.json.error.fields)).toEqual([Object.keys(body).includes("scope") ? "scope" : "name"]);
+      if (!("scope" in body)) expect(res.json.error.fields.name).toBe("Enter a name for the token");
     }
     const editor = await makeCaller("EDITOR");
     const res = await revoke(admin.tokenId, editor.headers);

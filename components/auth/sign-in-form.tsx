@@ -2,6 +2,11 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an active account.",
@@ -13,20 +18,24 @@ const MESSAGES: Record<string, string> = {
 export function SignInForm({ callbackUrl, initialError, notice }: { callbackUrl: string; initialError?: string; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? MESSAGES[initialError] ?? "Sign-in failed. Try again." : null);
+  const errors = useFieldErrors();
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
     setError(null);
+    // Nothing to check yet: say what is missing instead of a failed sign-in.
+    const missing: Record<string, string> = {};
+    if (!email) missing.email = "Enter your email address";
+    if (!password) missing.password = "Enter your password";
+    if (Object.keys(missing).length) return errors.fail(missing);
+    errors.clear();
+    setPending(true);
     try {
-      const res = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-        callbackUrl,
-      });
+      const res = await signIn("credentials", { email, password, redirect: false, callbackUrl });
       if (!res || res.error || !res.ok) {
         setError(res?.status === 429 ? MESSAGES.RateLimited : res?.status === 503 ? MESSAGES.Busy : MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin);
         return;
@@ -42,28 +51,14 @@ export function SignInForm({ callbackUrl, initialError, notice }: { callbackUrl:
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {notice && !error && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p>
-      )}
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-800">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-800">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
-      </div>
-      <button type="submit" disabled={pending}
-        className="w-full rounded bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
+      {notice && !error && <Alert tone="success">{notice}</Alert>}
+      {error && <Alert tone="error">{error}</Alert>}
+      <ErrorSummary fields={errors.fields} idFor={(k) => k} attempt={errors.attempt} />
+      <Field id="email" name="email" label="Email" type="email" autoComplete="username" required error={errors.fields.email} />
+      <Field id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={errors.fields.password} />
+      <Button type="submit" disabled={pending} className="w-full !py-2 font-semibold">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

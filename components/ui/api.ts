@@ -1,16 +1,20 @@
-// Browser-side calls to Verity's JSON API. Every result is {ok, data} or
-// {ok: false, error}; the caller shows the message and any field errors.
+// Browser-side calls to Verity's JSON API: the one fetch client. Every result is
+// {ok, data} or {ok: false, error}; the caller shows the message and any field
+// errors (through lib/messages.ts plainFields, which names each field plainly).
+// A FormData body is sent as multipart/form-data (file uploads), anything else as JSON.
 
 export type ApiError = { status: number; code: string; message: string; fields?: Record<string, string>; body: Record<string, unknown> };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
+  const multipart = typeof FormData !== "undefined" && body instanceof FormData;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // The browser writes multipart's content-type itself, with its boundary.
+      headers: body === undefined || multipart ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {

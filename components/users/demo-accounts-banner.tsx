@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { api } from "@/components/ui/api";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm";
 
 type Props = { accounts: { email: string; role: string }[]; selfUsesDemoPassword: boolean; canDisable: boolean };
 
@@ -14,16 +14,13 @@ type Props = { accounts: { email: string; role: string }[]; selfUsesDemoPassword
  */
 export function DemoAccountsBanner({ accounts, selfUsesDemoPassword, canDisable }: Props) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const others = accounts.length - (selfUsesDemoPassword ? 1 : 0);
 
-  async function disable() {
-    if (!window.confirm(`Deactivate ${others} demo account${others === 1 ? "" : "s"}? Their sessions and API tokens end. You can reactivate them on the Users page.`)) return;
-    setBusy(true);
+  async function disable(): Promise<string | void> {
     const res = await api<{ disabled: string[] }>("POST", "/api/demo-accounts/disable");
-    setBusy(false);
-    setMessage(res.ok ? `Deactivated: ${res.data.disabled.join(", ") || "none"}.` : res.error.message);
+    if (!res.ok) return res.error.message;
+    setMessage(`Deactivated: ${res.data.disabled.join(", ") || "none"}. You can reactivate them on the Users page.`);
     router.refresh();
   }
 
@@ -36,7 +33,9 @@ export function DemoAccountsBanner({ accounts, selfUsesDemoPassword, canDisable 
         </p>
         {selfUsesDemoPassword && <Link href="/account" className="font-semibold text-amber-950 underline">Change your password</Link>}
         {canDisable && others > 0 && (
-          <Button tone="danger" disabled={busy} onClick={() => void disable()}>{busy ? "Disabling…" : "Disable demo accounts"}</Button>
+          <ConfirmButton label="Disable demo accounts" buttonTone="danger" tone="danger" title={`Deactivate ${others} demo account${others === 1 ? "" : "s"}?`} confirmLabel="Deactivate"
+            consequence={<p>They are signed out everywhere and their API tokens are revoked at once. You can reactivate them on the Users page.</p>}
+            onConfirm={disable} />
         )}
         <p role="status" className="text-amber-950">{message}</p>
       </div>

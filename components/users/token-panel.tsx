@@ -2,43 +2,38 @@
 import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { tokenCreateSchema } from "@/lib/users/schema";
-import { zodFields } from "@/lib/validation";
 import { api } from "@/components/ui/api";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm";
+import { Badge, DataTable } from "@/components/ui/data-table";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, SelectField } from "@/components/ui/field";
+import { Toast, type ToastMessage } from "@/components/ui/toast";
+import { useSchemaForm } from "@/components/ui/use-schema-form";
 import { formatDateTime } from "./format-date-time";
 import type { TokenRowDto } from "./types";
 
 type Created = { id: string; name: string; prefix: string; token: string };
+
+const LABELS = { name: "Token name", expiresInDays: "Expires" };
 
 export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
   const router = useRouter();
   const id = useId();
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState("90");
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const form = useSchemaForm(tokenCreateSchema, LABELS);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
   const tokenField = useRef<HTMLInputElement>(null);
+  const idFor = (key: string) => (key === "name" ? `${id}-name` : key === "expiresInDays" ? `${id}-expiry` : undefined);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
-    const parsed = tokenCreateSchema.safeParse({ name, ...(expiry ? { expiresInDays: Number(expiry) } : {}) });
-    if (!parsed.success) {
-      setFieldError(zodFields(parsed.error).name ?? "is invalid");
-      document.getElementById(`${id}-name`)?.focus();
-      return;
-    }
-    setBusy("create");
-    const res = await api<Created>("POST", "/api/tokens", parsed.data);
-    setBusy(null);
-    if (!res.ok) {
-      setFieldError(res.error.fields?.name ?? null);
-      setError(res.error.message);
-      return;
-    }
-    setFieldError(null);
+    const res = await form.submit({ name, ...(expiry ? { expiresInDays: Number(expiry) } : {}) }, (data) => api<Created>("POST", "/api/tokens", data));
+    if (!res?.ok) return;
     setName("");
     setCopied(false);
     setCreated(res.data);
@@ -57,47 +52,31 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
     }
   }
 
-  async function revoke(t: TokenRowDto) {
-    setBusy(t.id);
-    setError(null);
+  async function revoke(t: TokenRowDto): Promise<string | void> {
+    setToast(null);
     const res = await api<void>("DELETE", `/api/tokens/${t.id}`);
-    setBusy(null);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
+    if (!res.ok) return res.error.message;
     if (created?.id === t.id) setCreated(null);
+    setToast({ tone: "success", text: `Token “${t.name}” is revoked.` });
     router.refresh();
   }
 
   return (
     <div className="space-y-4">
-      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
-      <form onSubmit={create} noValidate aria-label="Create an API token" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-name`} className="block text-sm font-medium">Token name</label>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off"
-            aria-invalid={!!fieldError} aria-describedby={fieldError ? `${id}-name-error` : `${id}-name-hint`}
-            className="mt-1 w-72 rounded border border-slate-400 px-3 py-1.5" />
-          {fieldError ? (
-            <p id={`${id}-name-error`} className="mt-1 text-sm text-red-700">{fieldError}</p>
-          ) : (
-            <p id={`${id}-name-hint`} className="mt-1 text-xs text-slate-600">What uses it, e.g. “Nightly feed import”. The token acts as you.</p>
-          )}
-        </div>
-        <div>
-          <label htmlFor={`${id}-expiry`} className="block text-sm font-medium">Expires</label>
-          <select id={`${id}-expiry`} value={expiry} onChange={(e) => setExpiry(e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1.5">
+      {form.error && <Alert tone="error">{form.error}</Alert>}
+      <form onSubmit={create} noValidate aria-label="Create an API token" className="space-y-3">
+        <ErrorSummary fields={form.fields} idFor={idFor} attempt={form.attempt} />
+        <div className="flex flex-wrap items-start gap-3">
+          <Field id={`${id}-name`} label="Token name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" className="w-72"
+            error={form.fields.name} hint="What uses it, e.g. “Nightly feed import”. The token acts as you." />
+          <SelectField id={`${id}-expiry`} label="Expires" value={expiry} onChange={(e) => setExpiry(e.target.value)} error={form.fields.expiresInDays} hint="Revoke it any time.">
             <option value="30">in 30 days</option>
             <option value="90">in 90 days</option>
             <option value="365">in a year</option>
             <option value="">never</option>
-          </select>
-          <p className="mt-1 text-xs text-slate-600">Revoke it any time.</p>
+          </SelectField>
+          <Button type="submit" disabled={form.busy} className="mt-6">{form.busy ? "Creating…" : "Create token"}</Button>
         </div>
-        <button type="submit" disabled={busy === "create"} className="mb-5 rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
-          {busy === "create" ? "Creating…" : "Create token"}
-        </button>
       </form>
 
       {created && (
@@ -110,9 +89,7 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
             <label htmlFor={`${id}-token`} className="sr-only">New API token</label>
             <input id={`${id}-token`} ref={tokenField} readOnly value={created.token} onFocus={(e) => e.currentTarget.select()}
               className="w-full max-w-xl rounded border border-slate-400 bg-white px-3 py-1.5 font-mono text-sm" />
-            <button type="button" onClick={copy} className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
-              {copied ? "Copied" : "Copy"}
-            </button>
+            <Button tone="secondary" onClick={copy} className="!py-1.5 text-sm">{copied ? "Copied" : "Copy"}</Button>
             <button type="button" onClick={() => setCreated(null)} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:underline">
               Done
             </button>
@@ -121,56 +98,36 @@ export function TokenPanel({ tokens }: { tokens: TokenRowDto[] }) {
         </section>
       )}
 
-      {tokens.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No API tokens yet.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">API tokens</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Prefix</th>
-                <th scope="col" className="px-4 py-2">Acts as</th>
-                <th scope="col" className="px-4 py-2">Created</th>
-                <th scope="col" className="px-4 py-2">Last used</th>
-                <th scope="col" className="px-4 py-2">Expires</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row" className="px-4 py-2 font-medium">{t.name}</th>
-                  <td className="px-4 py-2 font-mono">{t.prefix}…</td>
-                  <td className="px-4 py-2">{t.user.name}</td>
-                  <td className="px-4 py-2">{formatDateTime(t.createdAt)}</td>
-                  <td className="px-4 py-2">{formatDateTime(t.lastUsedAt)}</td>
-                  <td className="px-4 py-2">{t.expiresAt ? formatDateTime(t.expiresAt) : "Never"}</td>
-                  <td className="px-4 py-2">
-                    {t.revokedAt ? (
-                      <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Revoked {formatDateTime(t.revokedAt)}</span>
-                    ) : t.expired ? (
-                      <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Expired</span>
-                    ) : (
-                      <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">Active</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2 text-right">
-                    {!t.revokedAt && (
-                      <button type="button" disabled={busy === t.id} aria-label={`Revoke ${t.name}`} onClick={() => revoke(t)}
-                        className="rounded border border-red-700 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-60">
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Toast message={toast} />
+      <DataTable
+        caption="API tokens"
+        rows={tokens}
+        rowKey={(t) => t.id}
+        empty="No API tokens yet."
+        columns={[
+          { header: "Name", cell: (t) => t.name },
+          { header: "Prefix", cell: (t) => `${t.prefix}…`, className: "font-mono" },
+          { header: "Acts as", cell: (t) => t.user.name },
+          { header: "Created", cell: (t) => formatDateTime(t.createdAt) },
+          { header: "Last used", cell: (t) => formatDateTime(t.lastUsedAt) },
+          { header: "Expires", cell: (t) => (t.expiresAt ? formatDateTime(t.expiresAt) : "Never") },
+          {
+            header: "Status",
+            cell: (t) => (t.revokedAt ? <Badge>Revoked {formatDateTime(t.revokedAt)}</Badge> : t.expired ? <Badge>Expired</Badge> : <Badge tone="success">Active</Badge>),
+          },
+          {
+            header: "Actions",
+            srOnly: true,
+            className: "text-right",
+            cell: (t) =>
+              !t.revokedAt && (
+                <ConfirmButton label="Revoke" ariaLabel={`Revoke ${t.name}`} buttonTone="danger" tone="danger" className="!px-3 !py-1" title={`Revoke token “${t.name}”?`} confirmLabel="Revoke token"
+                  consequence={<p>Revoke token “{t.name}”? Tools using it stop working at once. This cannot be undone: a new token would have to be created and given to them.</p>}
+                  onConfirm={() => revoke(t)} />
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,10 +1,16 @@
 "use client";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm";
 import { Markdown } from "@/components/ui/markdown";
+import { TextareaField } from "@/components/ui/field";
 import { CLAIM_STATUS_LABEL, STANCE_LABEL, SUBMITTABLE, VERDICT_INFO } from "@/lib/claims/constants";
 import { formatDate } from "@/components/ui/format-date";
+import { RequestedChangesNote, requestedChanges } from "./claim-form";
 import { VerdictBadge } from "./verdict-badge";
 import type { WorkspaceClaim } from "./types";
+
+const DECISION_LABEL: Record<string, string> = { APPROVE: "approved", REQUEST_CHANGES: "requested changes", REJECT: "rejected" };
 
 type Props = {
   claim: WorkspaceClaim;
@@ -23,8 +29,7 @@ type Props = {
 
 export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach, busy, onBack, onEdit, onDelete, onSubmit, onReattach, onComment }: Props) {
   const [comment, setComment] = useState("");
-  const [confirming, setConfirming] = useState(false);
-  const lastReview = claim.detail ? claim.reviews[claim.reviews.length - 1] : undefined;
+  const note = claim.detail ? requestedChanges(claim) : undefined;
   return (
     <article aria-label={`Claim: ${claim.claimText}`} className="space-y-4 text-sm">
       <button type="button" onClick={onBack} className="text-blue-700 underline">← All claims</button>
@@ -37,14 +42,9 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
             <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{claim.anchorStatus === "FUZZY" ? "Text changed" : "Orphaned"}</span>
           )}
         </div>
-        <p className="text-slate-600">By {claim.author.name} · version {claim.version} · updated {formatDate(claim.updatedAt)}</p>
+        <p className="text-slate-600">By {claim.author.name} · updated {formatDate(claim.updatedAt)}</p>
       </header>
-      {claim.status === "CHANGES_REQUESTED" && lastReview?.comment && (
-        <div role="note" className="rounded border border-amber-300 bg-amber-50 p-3">
-          <p className="font-medium">Changes requested by {lastReview.editor.name}</p>
-          <p className="mt-1 whitespace-pre-wrap">{lastReview.comment}</p>
-        </div>
-      )}
+      {note && <RequestedChangesNote note={note} />}
       <figure className="rounded border-l-4 border-slate-300 bg-slate-50 px-3 py-2">
         <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-600">Quote</figcaption>
         <blockquote className="mt-1 italic">“{claim.selector.exact}”</blockquote>
@@ -75,22 +75,17 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
         )}
       </section>
       <div className="flex flex-wrap gap-2">
-        {canEdit && claim.detail && <button type="button" onClick={onEdit} className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">Edit</button>}
+        {canEdit && claim.detail && <Button tone="secondary" onClick={onEdit} className="!px-3 !py-1">Edit</Button>}
         {canSubmit && SUBMITTABLE.includes(claim.status) && (
-          <button type="button" disabled={busy} onClick={onSubmit} className="rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">Submit for review</button>
+          <Button disabled={busy} onClick={onSubmit} className="!px-3 !py-1 font-semibold">Submit for review</Button>
         )}
         {canReattach && claim.anchorStatus === "ORPHANED" && (
-          <button type="button" onClick={onReattach} className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">Re-attach</button>
+          <Button tone="secondary" onClick={onReattach} className="!px-3 !py-1">Re-attach</Button>
         )}
-        {canDelete && !confirming && (
-          <button type="button" onClick={() => setConfirming(true)} className="rounded px-3 py-1 text-red-700 underline">Delete</button>
-        )}
-        {confirming && (
-          <span role="group" aria-label="Confirm deletion" className="flex items-center gap-2">
-            <span>Delete this claim?</span>
-            <button type="button" disabled={busy} onClick={onDelete} className="rounded bg-red-700 px-3 py-1 font-semibold text-white">Yes, delete</button>
-            <button type="button" onClick={() => setConfirming(false)} className="underline">Keep it</button>
-          </span>
+        {canDelete && (
+          <ConfirmButton label="Delete" buttonTone="secondary" tone="danger" className="!px-3 !py-1 text-red-800" title="Delete this claim?" confirmLabel="Delete claim"
+            consequence={<p>“{claim.claimText}” is deleted with its sources and comments. This cannot be undone.</p>}
+            onConfirm={async () => onDelete()} />
         )}
       </div>
       {claim.detail && claim.reviews.length > 0 && (
@@ -98,7 +93,7 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
           <h4 className="font-semibold">Reviews</h4>
           <ul className="mt-1 space-y-1">
             {claim.reviews.map((r) => (
-              <li key={r.id}>{r.editor.name}: {r.decision.toLowerCase().replace("_", " ")} (v{r.claimVersion}){r.comment ? ` — ${r.comment}` : ""}</li>
+              <li key={r.id}>{r.editor.name}: {DECISION_LABEL[r.decision] ?? r.decision.toLowerCase().replace("_", " ")} ({formatDate(r.createdAt)}){r.comment ? ` — ${r.comment}` : ""}</li>
             ))}
           </ul>
         </section>
@@ -120,9 +115,8 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
             if (comment.trim() && (await onComment(comment))) setComment("");
           }}
         >
-          <label htmlFor={`comment-${claim.id}`} className="block font-medium">Add a comment</label>
-          <textarea id={`comment-${claim.id}`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className="w-full rounded border border-slate-400 px-2 py-1" />
-          <button type="submit" disabled={busy || !comment.trim()} className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100 disabled:opacity-60">Post comment</button>
+          <TextareaField compact id={`comment-${claim.id}`} label="Add a comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <Button type="submit" tone="secondary" disabled={busy || !comment.trim()} className="!px-3 !py-1">Post comment</Button>
         </form>
       </section>
     </article>

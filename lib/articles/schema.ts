@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { ArticleStatus as ArticleStatusEnum, enumValues } from "@/lib/enums";
+import { MSG } from "@/lib/messages";
 import { isHttpUrl } from "./url";
 
 // Isomorphic: the same schemas validate forms in the browser and requests on the server.
+// Reasons are fragments ("is required") or sentences; lib/messages.ts puts the
+// field's label in front (plainFieldMessage) wherever a person reads them.
 
 export const ARTICLE_STATUSES = enumValues(ArticleStatusEnum);
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -19,11 +22,19 @@ export const optionalText = (max: number) =>
     .nullable()
     .transform((v) => (v ? v : undefined));
 
-export const httpUrlSchema = z
-  .string({ error: "must be a string" })
-  .trim()
-  .max(2048, "must be at most 2048 characters")
-  .refine(isHttpUrl, "must be an http or https URL");
+/**
+ * A web address. `scheme` is the reason given for one that is not http(s), and
+ * `empty` for a blank one (a form's "Enter the source URL").
+ */
+export const httpUrlField = (scheme: string, empty: string = scheme) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .max(2048, "must be at most 2048 characters")
+    .refine((v) => v.length > 0, { message: empty, abort: true })
+    .refine(isHttpUrl, scheme);
+
+export const httpUrlSchema = httpUrlField("must be an http or https URL");
 
 const dateSchema = z
   .union([z.string(), z.date()], { error: "must be a date (YYYY-MM-DD or ISO 8601)" })
@@ -82,7 +93,7 @@ const replacementText = z
 
 export const articleUpdateSchema = z
   .strictObject({
-    title: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(500, "must be at most 500 characters").optional(),
+    title: z.string({ error: MSG.titleRequired }).trim().min(1, MSG.titleRequired).max(500, "must be at most 500 characters").optional(),
     text: replacementText,
     html: replacementText,
     sourceUrl: httpUrlSchema.nullable().optional(),
@@ -92,19 +103,19 @@ export const articleUpdateSchema = z
     language: z
       .string({ error: "must be a string" })
       .trim()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "must be a language tag such as en or pt-BR")
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, MSG.languageTag)
       .nullable()
       .optional(),
   })
   .superRefine((v, ctx) => {
-    if (Object.values(v).every((x) => x === undefined)) ctx.addIssue({ code: "custom", path: [], message: "must change at least one field" });
+    if (Object.values(v).every((x) => x === undefined)) ctx.addIssue({ code: "custom", path: [], message: MSG.changeSomething("title, text, HTML, source URL, author, publisher, published date or language") });
   });
 
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
 
 export const articleListQuerySchema = z.strictObject({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
-  status: z.enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),
+  status: z.enum(ARTICLE_STATUSES, { error: MSG.articleStatus }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(100_000).default(1),
   pageSize: z.coerce.number().int("must be a whole number").min(1).max(100, "must be at most 100").default(20),
 });

@@ -1,28 +1,29 @@
 import { z } from "zod";
 import { VERDICTS } from "@/lib/claims/constants";
 import { enumValues, ReviewDecision } from "@/lib/enums";
+import { MSG } from "@/lib/messages";
 
 export const DECISIONS = enumValues(ReviewDecision);
 export type Decision = (typeof DECISIONS)[number];
 
 export const reviewInputSchema = z
   .strictObject({
-    decision: z.enum(DECISIONS, { error: `must be one of ${DECISIONS.join(", ")}` }),
-    comment: z.string({ error: "must be a string" }).trim().max(5_000, "must be at most 5000 characters").optional().nullable(),
+    decision: z.enum(DECISIONS, { error: MSG.decisionRequired }),
+    comment: z.string({ error: "must be text" }).trim().max(5_000, MSG.tooLong(5_000)).optional().nullable(),
     version: z.number({ error: "is required" }).int("must be a whole number").min(1, "must be 1 or more"),
     /** The editor may settle the verdict or rationale while deciding; recorded as the editor's change. */
-    verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(", ")}` }).optional(),
-    rationale: z.string({ error: "must be a string" }).trim().max(20_000, "must be at most 20000 characters").optional(),
+    verdict: z.enum(VERDICTS, { error: MSG.verdictRequired }).optional(),
+    rationale: z.string({ error: "must be text" }).trim().max(20_000, MSG.tooLong(20_000)).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision !== "APPROVE" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "is required unless approving" });
+    if (v.decision !== "APPROVE" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: MSG.commentRequiredUnlessApproving });
   });
 export type ReviewInput = z.output<typeof reviewInputSchema>;
 
 export const reviewQueueQuerySchema = z.strictObject({
   articleId: z.string().max(100).optional(),
   reviewerId: z.string().max(100).optional(),
-  verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),
+  verdict: z.enum(VERDICTS, { error: MSG.verdictRequired }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(100_000, "must be at most 100000").optional(),
   pageSize: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(500, "must be at most 500").optional(),
 });
