@@ -86,6 +86,9 @@ test("the same flow works with the keyboard alone", async ({ page }) => {
   await expect(panel.getByLabel("Rationale")).toBeFocused();
   await page.keyboard.type("Iran borders 15 countries by land and sea.");
   await page.keyboard.press("Tab");
+  // The rationale's Write/Preview tabs: one tab stop (arrows move between them).
+  await expect(panel.getByRole("tab", { name: "Write" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(panel.getByRole("button", { name: "Add source" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(panel.getByLabel("Source URL")).toBeFocused();
@@ -118,7 +121,7 @@ test("the form refuses a javascript: source URL before saving, naming the field"
   await panel.getByLabel("Source URL").fill("javascript:alert(1)");
   await panel.getByLabel("Source title").fill("Bad link");
   await panel.getByRole("button", { name: "Save draft" }).click();
-  await expect(panel.getByRole("alert")).toContainText("sources.0.url must be an http or https URL");
+  await expect(panel.getByRole("alert")).toContainText("Source 1: the URL must start with http:// or https://");
   await expect(panel.getByLabel("Source URL")).toHaveAttribute("aria-invalid", "true");
   await page.keyboard.press("Escape");
 });

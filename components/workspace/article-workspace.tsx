@@ -1,19 +1,24 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Block } from "@/lib/articles/blocks";
 import { describe as describeSelector } from "@/lib/anchoring/describe";
 import { can } from "@/lib/auth/permissions";
-import { SUBMITTABLE } from "@/lib/claims/constants";
+import { SUBMITTABLE, VERDICT_INFO } from "@/lib/claims/constants";
+import { Alert } from "@/components/ui/alert";
 import { api, type ApiError } from "@/components/ui/api";
 import { ClaimDetail } from "./claim-detail";
+import { ClaimsAside, useNarrow } from "./claim-sheet";
 import { ClaimForm, draftFromClaim, toPayload, type ClaimDraft, type Intent } from "./claim-form";
 import { ClaimPanel, type Filters } from "./claim-panel";
 import { HighlightedArticle } from "./highlighted-article";
+import { numberClaims } from "./highlight-layout";
 import { VerdictLegend } from "./verdict-badge";
 import type { ClaimDto, ClaimSummaryDto, Viewer, WorkspaceClaim } from "./types";
 
 type Panel = { kind: "list" } | { kind: "detail"; id: string } | { kind: "new"; start: number; end: number } | { kind: "edit"; id: string };
 type Conflict = { current: ClaimDto; mine: ClaimDraft; intent: Intent };
+/** Where a reader on a narrow screen was when a claim sheet opened: restored when it closes. */
+type ReturnPoint = { y: number; el: HTMLElement | null; id: string | null };
 
 const byPosition = (a: WorkspaceClaim, b: WorkspaceClaim) => a.selector.start - b.selector.start || b.selector.end - a.selector.end || (a.id < b.id ? -1 : 1);
 
@@ -35,6 +40,21 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
   const [formKey, setFormKey] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
   const actor = useMemo(() => ({ ...viewer, active: true }), [viewer]);
+  const narrow = useNarrow();
+  const sheet = narrow && panel.kind !== "list";
+  const narrowRef = useRef(narrow);
+  const sheetRef = useRef(sheet);
+  const returnRef = useRef<ReturnPoint | null>(null);
+  useEffect(() => {
+    narrowRef.current = narrow;
+    sheetRef.current = sheet;
+  }, [narrow, sheet]);
+
+  // Numbered over every anchored claim, not the filtered list, so a number always names the same claim.
+  const numbers = useMemo(
+    () => numberClaims(claims.filter((c) => c.anchorStatus !== "ORPHANED").map((c) => ({ id: c.id, start: c.selector.start, end: c.selector.end }))),
+    [claims],
+  );
 
   const visible = useMemo(
     () =>
@@ -55,8 +75,28 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
   };
 
   useEffect(() => {
-    if (panel.kind !== "list") panelRef.current?.focus();
+    // On a narrow screen the sheet is fixed over the text: focusing it must not scroll the article away.
+    if (panel.kind !== "list") panelRef.current?.focus({ preventScroll: narrowRef.current });
   }, [panel]);
+
+  /** Before a sheet opens over the text, remember the reading position and the highlight it came from. */
+  const rememberPlace = useCallback((id: string | null, from?: HTMLElement) => {
+    if (!narrowRef.current || sheetRef.current) return;
+    const active = document.activeElement;
+    returnRef.current = { y: window.scrollY, el: from ?? (active instanceof HTMLElement && active !== document.body ? active : null), id };
+  }, []);
+
+  // The sheet closed (back to the list): put the reader back where they were, focus on the highlight.
+  useLayoutEffect(() => {
+    const back = returnRef.current;
+    if (panel.kind !== "list" || !back) return;
+    returnRef.current = null;
+    window.scrollTo({ top: back.y, behavior: "instant" });
+    const chip = back.id ? document.querySelector<HTMLElement>(`button[data-claim-chip="${back.id}"]`) : null;
+    (back.el?.isConnected ? back.el : chip)?.focus({ preventScroll: true });
+  }, [panel]);
+
+  const closeSheet = useCallback(() => setPanel({ kind: "list" }), []);
 
   const loadDetail = useCallback(async (id: string) => {
     const r = await api<ClaimDto>("GET", `/api/claims/${id}`);
@@ -64,16 +104,22 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
     else if (r.error.status === 404) setClaims((list) => list.filter((c) => c.id !== id));
   }, []);
 
-  const openClaim = useCallback((id: string) => {
+  const openClaim = useCallback((id: string, from?: HTMLElement) => {
+    rememberPlace(id, from);
     setPanel({ kind: "detail", id });
     void loadDetail(id);
     setConflict(null);
     setError(null);
     const mark = document.querySelector(`mark[data-claim-id="${id}"][data-first]`);
-    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    if (!narrowRef.current) mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    else {
+      // Keep the claim's words in the strip of text above the sheet (which takes up to 70% of the height).
+      const r = mark?.getBoundingClientRect();
+      if (r && (r.top < 0 || r.bottom > window.innerHeight * 0.3)) window.scrollTo({ top: window.scrollY + r.top - window.innerHeight * 0.08, behavior: "instant" });
+    }
     setFlashId(id);
     setTimeout(() => setFlashId((f) => (f === id ? null : f)), 1600);
-  }, [loadDetail]);
+  }, [loadDetail, rememberPlace]);
 
   useEffect(() => {
     if (!initialClaimId || !initialClaims.some((c) => c.id === initialClaimId)) return;
@@ -176,24 +222,25 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-      <div className="min-w-0">
+      <div className="min-w-0" inert={sheet}>
         {(moved.fuzzy > 0 || moved.orphaned > 0) && (
-          <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 font-sans text-sm">
+          <Alert tone="warning" className="mb-4 font-sans">
             The article text changed since some claims were made: {moved.fuzzy} claim{moved.fuzzy === 1 ? " was" : "s were"} matched approximately
             {moved.orphaned > 0 ? ` and ${moved.orphaned} could not be found (listed as orphaned)` : ""}. Check them against the text.
-          </p>
+          </Alert>
         )}
         {reattaching && (
-          <p role="status" className="mb-4 rounded border border-blue-300 bg-blue-50 px-3 py-2 font-sans text-sm">
+          <Alert tone="info" className="mb-4 font-sans">
             Select the words “{reattaching.selector.exact.slice(0, 80)}” now stand for, then choose “Re-attach here”.{" "}
             <button type="button" className="underline" onClick={() => setReattachId(null)}>Cancel</button>
-          </p>
+          </Alert>
         )}
         <VerdictLegend />
         <HighlightedArticle
           text={article.text}
           blocks={article.blocks}
           claims={highlighted}
+          numbers={numbers}
           selectedId={selectedId}
           flashId={flashId}
           canAct={can(actor, "claim:create")}
@@ -201,6 +248,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
           onOpenClaim={openClaim}
           onAction={({ start, end }) => {
             if (reattaching) return void reattach(reattaching.id, start, end);
+            rememberPlace(null);
             setConflict(null);
             setError(null);
             setPanel({ kind: "new", start, end });
@@ -208,85 +256,83 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
           }}
         />
       </div>
-      <aside aria-label="Claims" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-        <div ref={panelRef} tabIndex={-1} className="rounded-lg border border-slate-200 bg-white p-4 outline-none">
-          <h2 className="mb-3 text-lg font-semibold">
-            {panel.kind === "new" ? "New claim" : panel.kind === "edit" ? "Edit claim" : panel.kind === "detail" ? "Claim" : "Claims"}
-          </h2>
-          <div role="status">{notice && !error && <p className="mb-3 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice}</p>}</div>
-          {error && !error.fields && (
-            <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>
-          )}
-          {panel.kind === "list" && (
-            <ClaimPanel claims={visible} total={claims.length} filters={filters} selectedId={selectedId} onFilters={setFilters} onOpen={openClaim} />
-          )}
-          {panel.kind === "new" && (
-            <ClaimForm key={formKey} quote={article.text.slice(panel.start, panel.end)} initial={draftFromClaim(null)} canSubmit busy={busy}
-              serverFields={error?.fields} onCancel={() => setPanel({ kind: "list" })} onSave={(d, intent) => void saveNew(panel.start, panel.end, d, intent)} />
-          )}
-          {panel.kind === "edit" && selected?.detail && (
-            <ClaimForm
-              key={`${selected.id}-${formKey}`}
-              quote={selected.selector.exact}
-              initial={conflict ? conflict.mine : draftFromClaim(selected)}
-              canSubmit={selected.author.id === viewer.id && SUBMITTABLE.includes(selected.status)}
-              busy={busy}
-              serverFields={error?.fields}
-              onCancel={() => {
-                setConflict(null);
-                setPanel({ kind: "detail", id: selected.id });
-              }}
-              onSave={(d, intent) => void saveEdit(selected, d, intent, conflict ? conflict.current.version : selected.version)}
-            >
-              {conflict && (
-                <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
-                  <p className="font-semibold">This claim was changed while you were editing it (now version {conflict.current.version}).</p>
-                  <dl className="space-y-1">
-                    <div><dt className="inline font-medium">Their claim: </dt><dd className="inline">{conflict.current.claimText}</dd></div>
-                    <div><dt className="inline font-medium">Their verdict: </dt><dd className="inline">{conflict.current.verdict}</dd></div>
-                    <div><dt className="inline font-medium">Their rationale: </dt><dd className="inline">{conflict.current.rationale || "—"}</dd></div>
-                  </dl>
-                  <p>Your edits are still in the form below.</p>
-                  <div className="flex gap-2">
-                    <button type="button" disabled={busy} className="rounded bg-amber-700 px-3 py-1 font-semibold text-white"
-                      onClick={() => void saveEdit(conflict.current, conflict.mine, conflict.intent, conflict.current.version)}>
-                      Reapply my changes
-                    </button>
-                    <button type="button" className="underline" onClick={() => { setConflict(null); setFormKey((k) => k + 1); }}>
-                      Use their version
-                    </button>
-                  </div>
+      <ClaimsAside
+        sheet={sheet}
+        panelRef={panelRef}
+        onClose={closeSheet}
+        title={panel.kind === "new" ? "New claim" : panel.kind === "edit" ? "Edit claim" : panel.kind === "detail" ? "Claim" : "Claims"}
+      >
+        <div role="status">{notice && !error && <Alert tone="success" live="none" className="mb-3">{notice}</Alert>}</div>
+        {error && !error.fields && <Alert tone="error" className="mb-3">{error.message}</Alert>}
+        {panel.kind === "list" && (
+          <ClaimPanel claims={visible} total={claims.length} filters={filters} selectedId={selectedId} onFilters={setFilters} onOpen={openClaim} numbers={numbers} />
+        )}
+        {panel.kind === "new" && (
+          <ClaimForm key={formKey} quote={article.text.slice(panel.start, panel.end)} initial={draftFromClaim(null)} canSubmit busy={busy}
+            serverFields={error?.fields} onCancel={() => setPanel({ kind: "list" })} onSave={(d, intent) => void saveNew(panel.start, panel.end, d, intent)} />
+        )}
+        {panel.kind === "edit" && selected?.detail && (
+          <ClaimForm
+            key={`${selected.id}-${formKey}`}
+            quote={selected.selector.exact}
+            initial={conflict ? conflict.mine : draftFromClaim(selected)}
+            canSubmit={selected.author.id === viewer.id && SUBMITTABLE.includes(selected.status)}
+            busy={busy}
+            serverFields={error?.fields}
+            onCancel={() => {
+              setConflict(null);
+              setPanel({ kind: "detail", id: selected.id });
+            }}
+            onSave={(d, intent) => void saveEdit(selected, d, intent, conflict ? conflict.current.version : selected.version)}
+          >
+            {conflict && (
+              <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+                <p className="font-semibold">This claim was changed by someone else while you were editing it.</p>
+                <dl className="space-y-1">
+                  <div><dt className="inline font-medium">Their claim: </dt><dd className="inline">{conflict.current.claimText}</dd></div>
+                  <div><dt className="inline font-medium">Their verdict: </dt><dd className="inline">{VERDICT_INFO[conflict.current.verdict]?.label ?? conflict.current.verdict}</dd></div>
+                  <div><dt className="inline font-medium">Their rationale: </dt><dd className="inline">{conflict.current.rationale || "—"}</dd></div>
+                </dl>
+                <p>Your edits are still in the form below.</p>
+                <div className="flex gap-2">
+                  <button type="button" disabled={busy} className="rounded bg-amber-700 px-3 py-1 font-semibold text-white"
+                    onClick={() => void saveEdit(conflict.current, conflict.mine, conflict.intent, conflict.current.version)}>
+                    Reapply my changes
+                  </button>
+                  <button type="button" className="underline" onClick={() => { setConflict(null); setFormKey((k) => k + 1); }}>
+                    Use their version
+                  </button>
                 </div>
-              )}
-            </ClaimForm>
-          )}
-          {panel.kind === "detail" && selected && (
-            <ClaimDetail
-              claim={selected}
-              busy={busy}
-              canEdit={can(actor, "claim:update", { authorId: selected.author.id, status: selected.status })}
-              canDelete={can(actor, "claim:delete", { authorId: selected.author.id, status: selected.status })}
-              canSubmit={can(actor, "claim:submit", { authorId: selected.author.id, status: selected.status })}
-              canReattach={can(actor, "claim:reattach", { authorId: selected.author.id, status: selected.status })}
-              onBack={() => setPanel({ kind: "list" })}
-              onEdit={() => {
-                setConflict(null);
-                setError(null);
-                setFormKey((k) => k + 1);
-                setPanel({ kind: "edit", id: selected.id });
-              }}
-              onDelete={() => void remove(selected)}
-              onSubmit={() => void submit(selected).then((c) => c && say("Claim submitted for review."))}
-              onReattach={() => {
-                setReattachId(selected.id);
-                say("Select the new text in the article.");
-              }}
-              onComment={(body) => comment(selected, body)}
-            />
-          )}
-          {(panel.kind === "detail" || panel.kind === "edit") && !selected && <p>This claim no longer exists.</p>}
-        </div>
-      </aside>
+              </div>
+            )}
+          </ClaimForm>
+        )}
+        {panel.kind === "detail" && selected && (
+          <ClaimDetail
+            claim={selected}
+            busy={busy}
+            canEdit={can(actor, "claim:update", { authorId: selected.author.id, status: selected.status })}
+            canDelete={can(actor, "claim:delete", { authorId: selected.author.id, status: selected.status })}
+            canSubmit={can(actor, "claim:submit", { authorId: selected.author.id, status: selected.status })}
+            canReattach={can(actor, "claim:reattach", { authorId: selected.author.id, status: selected.status })}
+            onBack={() => setPanel({ kind: "list" })}
+            onEdit={() => {
+              setConflict(null);
+              setError(null);
+              setFormKey((k) => k + 1);
+              setPanel({ kind: "edit", id: selected.id });
+            }}
+            onDelete={() => void remove(selected)}
+            onSubmit={() => void submit(selected).then((c) => c && say("Claim submitted for review."))}
+            onReattach={() => {
+              setReattachId(selected.id);
+              say("Select the new text in the article.");
+            }}
+            onComment={(body) => comment(selected, body)}
+          />
+        )}
+        {(panel.kind === "detail" || panel.kind === "edit") && !selected && <p>This claim no longer exists.</p>}
+      </ClaimsAside>
     </div>
   );
 }

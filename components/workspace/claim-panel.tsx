@@ -13,9 +13,11 @@ type Props = {
   selectedId: string | null;
   onFilters: (f: Filters) => void;
   onOpen: (id: string) => void;
+  /** Each anchored claim's number in the article (as on its highlight's chip), whatever the filters show. */
+  numbers?: ReadonlyMap<string, number>;
 };
 
-function ClaimItem({ c, selected, onOpen }: { c: ClaimSummaryDto; selected: boolean; onOpen: (id: string) => void }) {
+function ClaimItem({ c, n, selected, onOpen }: { c: ClaimSummaryDto; n?: number; selected: boolean; onOpen: (id: string) => void }) {
   return (
     <li>
       <button
@@ -26,6 +28,7 @@ function ClaimItem({ c, selected, onOpen }: { c: ClaimSummaryDto; selected: bool
       >
         <span className="block font-medium leading-snug">{c.claimText}</span>
         <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700">
+          {n !== undefined && <span className="font-semibold"><span className="sr-only">Claim </span>{n} ·</span>}
           <VerdictBadge verdict={c.verdict} />
           <span>{CLAIM_STATUS_LABEL[c.status]}</span>
           <span>· {c.author.name}</span>
@@ -41,7 +44,7 @@ function ClaimItem({ c, selected, onOpen }: { c: ClaimSummaryDto; selected: bool
 // first paint should not pay for all of them.
 const PAGE = 50;
 
-export function ClaimPanel({ claims, total, filters, selectedId, onFilters, onOpen }: Props) {
+export function ClaimPanel({ claims, total, filters, selectedId, onFilters, onOpen, numbers }: Props) {
   const [shown, setShown] = useState(PAGE);
   const anchored = claims.filter((c) => c.anchorStatus !== "ORPHANED");
   const orphaned = claims.filter((c) => c.anchorStatus === "ORPHANED");
@@ -71,7 +74,7 @@ export function ClaimPanel({ claims, total, filters, selectedId, onFilters, onOp
       <p className="text-slate-600" aria-live="polite">{claims.length === total ? `${total} claim${total === 1 ? "" : "s"}` : `${claims.length} of ${total} claims`}</p>
       {anchored.length > 0 ? (
         <ul className="space-y-2" aria-label="Claims in text order">
-          {anchored.slice(0, shown).map((c) => <ClaimItem key={c.id} c={c} selected={c.id === selectedId} onOpen={onOpen} />)}
+          {anchored.slice(0, shown).map((c) => <ClaimItem key={c.id} c={c} n={numbers?.get(c.id)} selected={c.id === selectedId} onOpen={onOpen} />)}
         </ul>
       ) : null}
       {anchored.length > shown && (

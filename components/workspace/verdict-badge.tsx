@@ -19,6 +19,10 @@ export function VerdictLegend() {
           </li>
         ))}
       </ul>
+      <p className="mt-2 text-slate-700">
+        Each highlight ends in a label with the claim’s number (its place in the article) and verdict. Words that several claims cover have a
+        dashed outline: click them, or press Enter on them, to list the claims there.
+      </p>
     </details>
   );
 }
