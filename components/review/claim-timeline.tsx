@@ -1,32 +1,34 @@
-import { describeChanges } from "@/components/ui/describe-change";
+import type { HistoryEntry } from "@/lib/history/claim-history";
+import { WordDiff, WordDiffKey } from "./word-diff";
 
-const LABELS: Record<string, string> = {
-  "claim.create": "created the claim",
-  "claim.update": "edited",
-  "claim.submit": "submitted it for review",
-  "claim.comment": "commented",
-  "claim.reattach": "re-attached it to new text",
-  "claim.reanchor": "re-anchored it after a text change",
-  "claim.delete": "deleted it",
-  "claim.review.approve": "approved it",
-  "claim.review.request_changes": "requested changes",
-  "claim.review.reject": "rejected it",
-};
+// A claim's history, oldest first: who did what, each edit numbered as a
+// revision (1, 2, 3…) with its texts shown word by word.
 
-type Event = { id: string; action: string; changes: unknown; createdAt: Date; actor: { name: string } | null };
+const stamp = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
-export function ClaimTimeline({ events }: { events: Event[] }) {
+export function ClaimTimeline({ entries }: { entries: readonly HistoryEntry[] }) {
   return (
-    <ol aria-label="History" className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm">
-      {events.map((e) => (
-        <li key={e.id}>
-          <p>
-            <strong>{e.actor?.name ?? "Verity"}</strong> {LABELS[e.action] ?? e.action}{" "}
-            <time dateTime={e.createdAt.toISOString()} className="text-slate-600">{e.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
-          </p>
-          {e.action !== "claim.create" && describeChanges(e.changes) && <p className="text-slate-600">{describeChanges(e.changes)}</p>}
-        </li>
-      ))}
-    </ol>
+    <div className="space-y-2">
+      {entries.some((e) => e.textChanges.length > 0) && <WordDiffKey />}
+      <ol aria-label="History" className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">
+        {entries.map((e) => (
+          <li key={e.id} className="space-y-1">
+            <p>
+              {e.revision !== null && <span className="mr-2 rounded bg-slate-800 px-1.5 py-0.5 text-xs font-semibold text-white">Revision {e.revision}</span>}
+              <strong>{e.actor}</strong> {e.summary}
+              {e.about !== null && <span className="text-slate-700"> (on revision {e.about})</span>}{" "}
+              <time dateTime={e.createdAt.toISOString()} className="text-slate-600">{stamp(e.createdAt)}</time>
+            </p>
+            {e.textChanges.map((t) => <WordDiff key={t.field} label={t.label} segments={t.segments} />)}
+            {e.details.length > 0 && (
+              <ul className="list-disc pl-5 text-slate-700">
+                {e.details.map((d, i) => <li key={i}>{d}</li>)}
+              </ul>
+            )}
+            {e.note && <blockquote className="whitespace-pre-wrap border-l-2 border-slate-300 pl-2 text-slate-800">{e.note}</blockquote>}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

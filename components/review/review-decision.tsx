@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { MSG } from "@/lib/messages";
 import { useRouter } from "next/navigation";
 import { VERDICTS, VERDICT_INFO, type Verdict } from "@/lib/claims/constants";
 import { api } from "@/components/ui/api";
@@ -28,7 +30,7 @@ export function ReviewDecision({ claimId, version, verdict: initialVerdict, rati
 
   async function decide(decision: "APPROVE" | "REQUEST_CHANGES" | "REJECT") {
     if (decision !== "APPROVE" && !comment.trim()) {
-      setError({ message: "Write a comment for the reviewer: it is required unless approving.", fields: { comment: "is required unless approving" } });
+      setError({ message: `${MSG.commentRequiredUnlessApproving}.`, fields: { comment: MSG.commentRequiredUnlessApproving } });
       document.getElementById("review-comment")?.focus();
       return;
     }
@@ -52,7 +54,7 @@ export function ReviewDecision({ claimId, version, verdict: initialVerdict, rati
   return (
     <section aria-labelledby="decision-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="decision-heading" className="text-lg font-semibold">Decision</h2>
-      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>}
+      {error && <Alert tone="error">{error.message}</Alert>}
       <div>
         <label htmlFor="review-verdict" className="block text-sm font-medium">Verdict</label>
         <select id="review-verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)} className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5 text-sm">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findConflicts, type ConflictCandidate } from "./conflicts";
+import { conflictPartners, findConflicts, type ConflictCandidate } from "./conflicts";
 
 const c = (id: string, start: number, end: number, verdict: string, extra: Partial<ConflictCandidate> = {}): ConflictCandidate => ({ id, start, end, verdict, ...extra });
 
@@ -15,5 +15,20 @@ describe("findConflicts", () => {
     ["rejected claims are ignored", [c("a", 0, 10, "TRUE"), c("b", 5, 15, "FALSE", { status: "REJECTED" })], []],
   ])("%s", (_n, claims, expected) => {
     expect([...findConflicts(claims)].sort()).toEqual(expected);
+  });
+});
+
+describe("conflictPartners", () => {
+  it.each<[string, ConflictCandidate[], Record<string, string[]>]>([
+    ["no conflict, no entry", [c("a", 0, 10, "TRUE"), c("b", 5, 15, "TRUE")], {}],
+    ["each side names the other", [c("a", 0, 10, "TRUE"), c("b", 5, 15, "FALSE")], { a: ["b"], b: ["a"] }],
+    [
+      "a long claim conflicting with two others lists both in text order; the two agree with each other",
+      [c("late", 90, 95, "FALSE"), c("long", 0, 100, "TRUE"), c("early", 10, 20, "FALSE")],
+      { long: ["early", "late"], early: ["long"], late: ["long"] },
+    ],
+    ["a rejected partner is not a conflict", [c("a", 0, 10, "TRUE"), c("b", 5, 15, "FALSE", { status: "REJECTED" })], {}],
+  ])("%s", (_n, claims, expected) => {
+    expect(Object.fromEntries(conflictPartners(claims))).toEqual(expected);
   });
 });

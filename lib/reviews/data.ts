@@ -1,13 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findConflicts } from "@/lib/claims/conflicts";
+import { conflictPartners } from "@/lib/claims/conflicts";
+import type { ClaimStatus, Verdict } from "@/lib/claims/constants";
+import { buildClaimHistory } from "@/lib/history/claim-history";
 import { REVIEW_API_PAGE_SIZE, type ReviewQueueQuery } from "./schema";
 
 /**
  * Submitted claims, oldest submission first, one page at a time, each flagged
  * when it contradicts an overlapping claim (checked on the page's articles
- * only), with the number waiting in all.
+ * only) with the claims it contradicts, and with whether its article's
+ * fact-check is published (live), with the number waiting in all.
  */
 export async function listReviewQueue(query: ReviewQueueQuery = {}, defaultPageSize = REVIEW_API_PAGE_SIZE) {
   const page = query.page ?? 1;
@@ -27,28 +30,42 @@ export async function listReviewQueue(query: ReviewQueueQuery = {}, defaultPageS
       take: pageSize,
       select: {
         id: true, exact: true, start: true, end: true, claimText: true, verdict: true, version: true, submittedAt: true, anchorStatus: true,
-        article: { select: { id: true, title: true } },
+        article: { select: { id: true, title: true, status: true, factCheckPublishedAt: true } },
         author: { select: { id: true, name: true } },
         _count: { select: { sources: true } },
       },
     }),
   ]);
   const conflicts = await conflictsFor([...new Set(rows.map((r) => r.article.id))]);
-  const items = rows.map(({ _count, ...r }) => ({ ...r, sourceCount: _count.sources, hasConflict: conflicts.has(r.id) }));
+  const items = rows.map(({ _count, article, ...r }) => ({
+    ...r,
+    article: { ...article, isPublished: article.status === "PUBLISHED" },
+    sourceCount: _count.sources,
+    hasConflict: conflicts.has(r.id),
+    conflictsWith: conflicts.get(r.id) ?? [],
+  }));
   return { items, total, page, pageSize };
 }
 
-/** Ids of conflicting claims across the given articles. */
-export async function conflictsFor(articleIds: string[]): Promise<Set<string>> {
-  if (!articleIds.length) return new Set();
+/** A claim that contradicts another: enough to name it and link to it. */
+export type ConflictPartner = { id: string; claimText: string; verdict: Verdict; status: ClaimStatus };
+
+/** Across the given articles: each conflicting claim's id → the claims it contradicts, in text order. */
+export async function conflictsFor(articleIds: string[]): Promise<Map<string, ConflictPartner[]>> {
+  const out = new Map<string, ConflictPartner[]>();
+  if (!articleIds.length) return out;
   const claims = await prisma.claim.findMany({
     where: { articleId: { in: articleIds }, status: { not: "REJECTED" }, anchorStatus: { not: "ORPHANED" } },
-    select: { id: true, articleId: true, start: true, end: true, verdict: true },
+    select: { id: true, articleId: true, start: true, end: true, verdict: true, claimText: true, status: true },
   });
-  const out = new Set<string>();
+  const byId = new Map(claims.map((c) => [c.id, c]));
   const byArticle = new Map<string, typeof claims>();
   for (const c of claims) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
-  for (const list of byArticle.values()) for (const id of findConflicts(list)) out.add(id);
+  for (const list of byArticle.values()) {
+    for (const [id, partners] of conflictPartners(list)) {
+      out.set(id, partners.map((p) => byId.get(p)!).map(({ id, claimText, verdict, status }) => ({ id, claimText, verdict, status })));
+    }
+  }
   return out;
 }
 
@@ -87,11 +104,16 @@ export async function reviewQueueFacets(selectedArticleId?: string) {
   return { articles, articlesWaiting: articleCount[0]?.n ?? 0, reviewers };
 }
 
-/** A claim's timeline from its audit events, oldest first. */
+/**
+ * A claim's timeline from its audit events, oldest first, as people read it:
+ * revisions numbered 1, 2, 3 by changes of content and edited texts as word
+ * differences (lib/history/claim-history.ts says why not the `version` counter).
+ */
 export async function claimHistory(claimId: string) {
-  return prisma.auditEvent.findMany({
+  const events = await prisma.auditEvent.findMany({
     where: { entityType: "Claim", entityId: claimId },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, action: true, changes: true, createdAt: true, actor: { select: { id: true, name: true } } },
   });
+  return buildClaimHistory(events);
 }

@@ -50,7 +50,7 @@ export async function reviewClaim(user: CurrentUser, claimId: string, input: Rev
     if (count === 0) {
       const now = (await getClaim(claimId, tx))!;
       if (now.version !== input.version) {
-        throw new AppError("conflict", `This claim changed since you opened it (now version ${now.version}). Review the current version.`, {
+        throw new AppError("conflict", "This claim changed since you opened it: someone edited it or decided on it. Review the current version.", {
           fields: { version: "is stale" },
           details: { current: now },
         });

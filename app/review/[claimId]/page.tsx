@@ -9,9 +9,13 @@ import { getArticle } from "@/lib/articles/data";
 import { claimHistory, conflictsFor } from "@/lib/reviews/data";
 import { CLAIM_STATUS_LABEL, STANCE_LABEL } from "@/lib/claims/constants";
 import { Markdown } from "@/components/ui/markdown";
+import { formatDate } from "@/components/ui/format-date";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { ClaimTimeline } from "@/components/review/claim-timeline";
 import { ReviewDecision } from "@/components/review/review-decision";
+import { ReviewCommentForm } from "@/components/review/review-comment-form";
+import { ConflictLinks } from "@/components/review/conflict-links";
+import { ArticleLiveNotice } from "@/components/review/article-live-notice";
 
 export const metadata: Metadata = { title: "Review claim" };
 
@@ -22,6 +26,8 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
   if (!claim) notFound();
   const [article, history, conflicts] = await Promise.all([getArticle(claim.articleId), claimHistory(claimId), conflictsFor([claim.articleId])]);
   if (!article) notFound();
+  const partners = conflicts.get(claim.id) ?? [];
+  const isLive = article.status === "PUBLISHED";
   const cannotApprove = fourEyesRefusal(me.id, { authorId: claim.author.id, lastEditedById: claim.lastEditedBy?.id ?? null }, env().ALLOW_SELF_APPROVAL);
   const { start, end } = claim.selector;
   // The paragraph(s) around the claim, with the claim highlighted.
@@ -38,10 +44,13 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <VerdictBadge verdict={claim.verdict} />
             <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">{CLAIM_STATUS_LABEL[claim.status]}</span>
-            {conflicts.has(claim.id) && <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">Conflicting verdicts: another claim on these words says otherwise</span>}
-            <span className="text-slate-600">by {claim.author.name} · version {claim.version}</span>
+            {isLive && <span className="rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">Article published</span>}
+            {/* Revisions count edits of content, 1, 2, 3…; `version` (the concurrency counter) also moves on submissions and decisions. */}
+            <span className="text-slate-700">by {claim.author.name} · revision {history.revision}{claim.lastEditedBy && claim.lastEditedBy.id !== claim.author.id ? `, last edited by ${claim.lastEditedBy.name}` : ""}</span>
           </div>
-          <p className="text-sm">From <Link href={`/articles/${article.id}`} className="text-blue-700 underline">{article.title}</Link></p>
+          <ConflictLinks partners={partners} />
+          <p className="text-sm">From <Link href={`/articles/${article.id}?claim=${claim.id}`} className="text-blue-700 underline">{article.title}</Link></p>
+          {isLive && <ArticleLiveNotice slug={article.slug} publishedAt={article.factCheckPublishedAt} deciding={claim.status === "SUBMITTED"} />}
         </header>
         <section aria-label="Context" className="article-body rounded-lg border border-slate-200 bg-white p-4 text-lg leading-relaxed">
           {claim.anchorStatus === "ORPHANED" ? (
@@ -74,15 +83,21 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
         </section>
         <section aria-label="Discussion" className="space-y-2">
           <h2 className="text-lg font-semibold">Comments ({claim.comments.length})</h2>
-          <ul className="space-y-2 text-sm">
-            {claim.comments.map((c) => (
-              <li key={c.id} className="rounded bg-white p-2"><strong>{c.author.name}:</strong> <span className="whitespace-pre-wrap">{c.body}</span></li>
-            ))}
-          </ul>
+          {claim.comments.length > 0 && (
+            <ul className="space-y-2 text-sm">
+              {claim.comments.map((c) => (
+                <li key={c.id} className="rounded bg-white p-2">
+                  <strong>{c.author.name}:</strong> <span className="whitespace-pre-wrap">{c.body}</span>{" "}
+                  <time dateTime={c.createdAt.toISOString()} className="text-xs text-slate-600">{formatDate(c.createdAt)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ReviewCommentForm claimId={claim.id} />
         </section>
         <section aria-labelledby="history-h" className="space-y-2">
           <h2 id="history-h" className="text-lg font-semibold">History</h2>
-          <ClaimTimeline events={history} />
+          <ClaimTimeline entries={history.entries} />
         </section>
       </div>
       <aside aria-label="Review" className="lg:sticky lg:top-4 lg:self-start">
