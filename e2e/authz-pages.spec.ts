@@ -20,6 +20,7 @@ const PAGES: Array<{ name: string; path: (f: Fixtures) => string; expect: Record
   { name: "/", path: () => "/", expect: signedInOnly },
   { name: "/articles", path: () => "/articles", expect: signedInOnly },
   { name: "/articles/:id", path: (f) => `/articles/${f.articleId}`, expect: signedInOnly },
+  { name: "/articles/:id/edit", path: (f) => `/articles/${f.articleId}/edit`, expect: adminsOnly },
   { name: "/review", path: () => "/review", expect: editorsOnly },
   { name: "/review/:claimId", path: (f) => `/review/${f.claimId}`, expect: editorsOnly },
   { name: "/admin/import", path: () => "/admin/import", expect: adminsOnly },

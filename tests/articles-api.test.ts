@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { GET as list, POST as create } from "@/app/api/articles/route";
-import { GET as getOne } from "@/app/api/articles/[id]/route";
+import { GET as getOne, PATCH as patchOne } from "@/app/api/articles/[id]/route";
+import { POST as createClaimRoute } from "@/app/api/articles/[id]/claims/route";
 import { GET as health } from "@/app/api/health/route";
 import { makeArticle, makeCaller } from "@/seeds/factories";
 import { revokeApiToken } from "@/lib/tokens/mutations";
 import { call } from "./support/http";
+import { claimBody } from "./support/claims";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
+
+const FIELD_LABELS: Record<string, string> = { title: "Title", text: "Text", html: "HTML", sourceUrl: "Source URL", publishedAt: "Published date", language: "Language" };
 
 describe("GET /api/health", () => {
   it("reports the database up", async () => {
@@ -145,7 +149,8 @@ describe("POST /api/articles", () => {
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("invalid_input");
     expect(res.json.error.fields).toHaveProperty(field);
-    expect(res.json.error.message).toContain(field);
+    // The summary names the field as the form shows it ("Source URL"), not by its JSON key.
+    expect(res.json.error.message.toLowerCase()).toContain((FIELD_LABELS[field] ?? field).toLowerCase());
     expect(await countTitle()).toBe(before);
   });
 
@@ -177,5 +182,44 @@ describe("POST /api/articles", () => {
     const cookie = await sessionCookie(user);
     const res = await call(create, { path: "/api/articles", headers: { ...cookie, origin: "https://evil.example", host: "localhost:3000" }, body: { title: "T", text: `x ${unique()}` } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("PATCH /api/articles/:id: the admin's details form", () => {
+  it("changes and clears details without a revision, leaving every claim as it was", async () => {
+    const article = await makeArticle({ text: `The sky was green in 2007, a witness said (${unique()}).\n\nNobody else saw it.`, author: "First byline", publisher: "Wire" });
+    const reviewer = await makeCaller("REVIEWER");
+    const made = await call(createClaimRoute, { params: { id: article.id }, headers: reviewer.headers, body: claimBody(article.text, "The sky was green in 2007") });
+    expect(made.status).toBe(201);
+    const before = await prisma.claim.findUniqueOrThrow({ where: { id: made.json.id } });
+
+    const { headers, user } = await makeCaller("ADMIN");
+    // What the form sends: only the changed fields; an emptied one as null.
+    const res = await call(patchOne, { method: "PATCH", path: `/api/articles/${article.id}`, params: { id: article.id }, headers, body: { author: "Second byline", publisher: null, publishedAt: "2024-03-06", language: "en-GB" } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ author: "Second byline", publisher: null, publishedAt: "2024-03-06T00:00:00.000Z", language: "en-GB", revision: 1, reanchor: null, text: article.text });
+
+    const after = await prisma.claim.findUniqueOrThrow({ where: { id: made.json.id } });
+    expect(after).toEqual(before);
+    expect(await prisma.articleRevision.count({ where: { articleId: article.id } })).toBe(1);
+    const events = await prisma.auditEvent.findMany({ where: { OR: [{ entityId: article.id }, { entityId: made.json.id }] }, orderBy: { createdAt: "asc" } });
+    expect(events.filter((e) => e.action === "claim.reanchor")).toEqual([]);
+    expect(events.filter((e) => e.action === "article.update")).toEqual([
+      expect.objectContaining({ actorId: user.id, changes: expect.objectContaining({ author: { from: "First byline", to: "Second byline" }, publisher: { from: "Wire", to: null } }) }),
+    ]);
+  });
+
+  it("refuses reviewers and editors (403) and changes nothing", async () => {
+    const article = await makeArticle({ author: "Kept byline" });
+    for (const role of ["REVIEWER", "EDITOR"] as const) {
+      const { headers } = await makeCaller(role);
+      const res = await call(patchOne, { method: "PATCH", path: `/api/articles/${article.id}`, params: { id: article.id }, headers, body: { author: "Changed", publisher: "Changed" } });
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe("forbidden");
+    }
+    const stored = await prisma.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(stored.author).toBe("Kept byline");
+    expect(stored.publisher).toBe(article.publisher);
+    expect(await prisma.auditEvent.count({ where: { entityId: article.id, action: "article.update" } })).toBe(0);
   });
 });

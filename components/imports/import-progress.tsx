@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { isFinished, type ImportJobDto } from "@/lib/imports/types";
+import { Alert } from "@/components/ui/alert";
 
 const STATUS_TEXT: Record<ImportJobDto["status"], string> = {
   QUEUED: "Queued",
@@ -19,11 +20,24 @@ function summary(job: ImportJobDto): string {
   return `Import finished: ${job.imported} imported, ${plural(job.duplicates, "duplicate")}, ${job.failed} failed.`;
 }
 
-export function ImportProgress({ job, error }: { job: ImportJobDto | null; error: string | null }) {
+
+/**
+ * One job's status, bar and counts. Until the job's first read, a job just queued
+ * shows as "Queued…" at zero (never the numbers of the job before it); one opened
+ * from the address shows as loading.
+ */
+export function ImportProgress({ job, error, justQueued = false }: { job: ImportJobDto | null; error: string | null; justQueued?: boolean }) {
   if (!job) {
+    if (error) return <Alert tone="error">{error}</Alert>;
+    if (!justQueued) return <p role="status">Loading the import…</p>;
     return (
-      <div className="space-y-2">
-        {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : <p role="status">Loading the import…</p>}
+      // The same elements in the same order as below, so the status line stays one live region as the numbers arrive.
+      <div className="space-y-4">
+        <p className="text-sm text-slate-700"><span className="font-medium">Queued</span></p>
+        <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={0} aria-valuetext="Queued" className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full rounded-full bg-blue-700" style={{ width: "0%" }} />
+        </div>
+        <p role="status" aria-live="polite" className="text-sm">Queued…</p>
       </div>
     );
   }
@@ -50,7 +64,7 @@ export function ImportProgress({ job, error }: { job: ImportJobDto | null; error
         <div className={`h-full rounded-full transition-[width] duration-300 ${job.failed && done && !job.imported && !job.duplicates ? "bg-red-600" : "bg-blue-700"}`} style={{ width: `${pct}%` }} />
       </div>
       <p role="status" aria-live="polite" className="text-sm">{summary(job)}</p>
-      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      {error && <Alert tone="error">{error}</Alert>}
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Counts">
         {[

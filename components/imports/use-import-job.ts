@@ -1,9 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
 import { isFinished, type ImportJobDto } from "@/lib/imports/types";
-import { readImportJob } from "./api";
+import { api } from "@/components/ui/api";
 
 const POLL_MS = 700;
+
+const readImportJob = (jobId: string, withArticles: boolean) =>
+  api<ImportJobDto>("GET", `/api/imports/${encodeURIComponent(jobId)}${withArticles ? "?include=articles" : ""}`);
 
 /**
  * Follows one import job: polls its counts every 700 ms while it runs, then

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guards";
 import { listImportJobs } from "@/lib/imports/data";
 import { ImportPanel } from "@/components/imports/import-panel";
+import { Cell, Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Import articles" };
 
@@ -22,41 +23,26 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
           Upload files, paste an article, or fetch a page or a feed. Imports run in the background; duplicates (same source URL or same text) are reported, not stored twice.
         </p>
       </div>
-      {/* Keyed by the job in the address: following a "Recent imports" link switches the panel to that job. */}
-      <ImportPanel key={job ?? ""} initialJobId={typeof job === "string" && job ? job : null} />
+      {/* Not keyed by the job: the panel follows the address itself ("Recent imports" links), so queueing a job does not remount it. */}
+      <ImportPanel initialJobId={typeof job === "string" && job ? job : null} />
       {recent.length > 0 && (
         <section aria-labelledby="recent-imports-heading">
           <h2 id="recent-imports-heading" className="text-lg font-semibold">Recent imports</h2>
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Import</th>
-                  <th scope="col" className="px-4 py-2">By</th>
-                  <th scope="col" className="px-4 py-2">Queued (UTC)</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Imported</th>
-                  <th scope="col" className="px-4 py-2">Duplicates</th>
-                  <th scope="col" className="px-4 py-2">Failed</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {recent.map((j) => (
-                  <tr key={j.id}>
-                    <td className="max-w-md truncate px-4 py-2">
-                      <Link href={`/admin/import?job=${j.id}`} className="text-blue-700 hover:underline">{j.label || j.kind}</Link>
-                    </td>
-                    <td className="px-4 py-2">{j.createdBy?.name ?? "Command line"}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{when.format(j.createdAt)}</td>
-                    <td className="px-4 py-2">{STATUS[j.status]}</td>
-                    <td className="px-4 py-2">{j.imported}</td>
-                    <td className="px-4 py-2">{j.duplicates}</td>
-                    <td className="px-4 py-2">{j.failed}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table className="mt-2" caption="Recent imports, newest first" columns={["Import", "By", "Queued (UTC)", "Status", "Imported", "Duplicates", "Failed"]}>
+            {recent.map((j) => (
+              <tr key={j.id}>
+                <Cell className="max-w-md truncate">
+                  <Link href={`/admin/import?job=${j.id}`} className="text-blue-700 hover:underline">{j.label || j.kind}</Link>
+                </Cell>
+                <Cell>{j.createdBy?.name ?? "Command line"}</Cell>
+                <Cell className="whitespace-nowrap">{when.format(j.createdAt)}</Cell>
+                <Cell>{STATUS[j.status]}</Cell>
+                <Cell>{j.imported}</Cell>
+                <Cell>{j.duplicates}</Cell>
+                <Cell>{j.failed}</Cell>
+              </tr>
+            ))}
+          </Table>
         </section>
       )}
     </div>

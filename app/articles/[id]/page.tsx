@@ -37,9 +37,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <div className="flex gap-1"><dt className="font-medium">Revision</dt><dd>{article.revision}</dd></div>
           <div className="flex items-center gap-1"><dt className="sr-only">Status</dt><dd><ArticleStatusBadge status={article.status} /></dd></div>
         </dl>
-        {article.sourceUrl && (
-          <p className="mt-2 text-sm">
-            <a href={article.sourceUrl} rel="noopener noreferrer nofollow" className="break-all text-blue-700 hover:underline">Original article</a>
+        {(article.sourceUrl || can(user, "article:update")) && (
+          <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {article.sourceUrl && <a href={article.sourceUrl} rel="noopener noreferrer nofollow" className="break-all text-blue-700 hover:underline">Original article</a>}
+            {/* Admins only, as PATCH /api/articles/:id; the edit page checks again. */}
+            {can(user, "article:update") && <Link href={`/articles/${article.id}/edit`} className="text-blue-700 underline">Edit details</Link>}
           </p>
         )}
         {can(user, "article:publish") && (
