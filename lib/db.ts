@@ -19,6 +19,9 @@ function pool(): pg.Pool {
       max: env().DATABASE_POOL_SIZE,
       // A request must fail fast (503) when Postgres is down, not hang.
       connectionTimeoutMillis: 5_000,
+      // Columns are `timestamp` without a zone holding UTC (as Prisma writes them): a statement's
+      // own now() must be UTC too, whatever the server's TimeZone, or its rows sort out of order.
+      options: "-c TimeZone=UTC",
     });
   }
   return globalForPrisma.verityPool;
