@@ -31,11 +31,11 @@ const nextConfig = {
   reactStrictMode: true,
   experimental: {
     authInterrupts: true,
-    // proxy.ts runs before every route, so Next buffers each request body for
-    // it, by default only the first 10 MB: a 15 MB upload reached
-    // POST /api/imports cut short ("malformed multipart/form-data"). Imports take
-    // up to 20 MB (IMPORT_MAX_BYTES); a little more is buffered so that route
-    // still sees an over-limit upload as one and answers 413.
+    // proxy.ts runs before the routes it matches, and Next buffers each request
+    // body for it, by default only the first 10 MB: a 15 MB upload once reached
+    // POST /api/imports cut short ("malformed multipart/form-data"). API routes
+    // are outside its matcher now; the limit stays above IMPORT_MAX_BYTES (20 MB)
+    // so that, should a matcher ever take them in again, an upload is not cut.
     proxyClientMaxBodySize: "21mb",
   },
   serverExternalPackages: ["sanitize-html", "linkedom", "pg", "bcryptjs"],

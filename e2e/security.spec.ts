@@ -34,7 +34,7 @@ test("security headers on pages, API answers, errors, redirects and static files
     targets.push([`admin GET ${p}`, await admin.request.get(p, { maxRedirects: 0 })]);
   }
   targets.push(["a refused address (400 from proxy.ts)", await anon.request.get("/articles/%00")]);
-  targets.push(["a refused API address (400 from proxy.ts)", await anon.request.get("/api/articles/%ED%A0%80")]);
+  targets.push(["a refused API address (400 from the app server)", await anon.request.get("/api/articles/%ED%A0%80")]);
   targets.push(["anonymous POST /api/articles (401)", await anon.request.post("/api/articles", { data: { title: "x", text: "y" } })]);
   targets.push(["admin POST /api/articles with bad JSON (400)", await admin.request.post("/api/articles", { data: "{not json", headers: { "content-type": "application/json", ...SAME_ORIGIN } })]);
   // A cookie-authenticated write with no Origin (not what a browser sends): refused.
