@@ -30,12 +30,19 @@ export function PublishControls({ articleId, slug, published }: { articleId: str
     router.refresh();
   }
 
+  // One dialog for both: "Publish" the first time, "Update publication" once public.
+  const openButton = (
+    <button type="button" onClick={() => setOpen(true)} className="rounded bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">
+      {published ? "Update publication" : "Publish"}
+    </button>
+  );
+
   return (
     <div className="flex flex-wrap items-center gap-3">
       {published ? (
         <>
           <a href={`/fact-checks/${slug}`} className="font-medium text-blue-700 underline">View the published fact-check</a>
-          <button type="button" onClick={() => setOpen(true)} className="rounded bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">Update publication</button>
+          {openButton}
           <ConfirmButton
             label="Unpublish"
             title="Unpublish fact-check"
@@ -52,7 +59,7 @@ export function PublishControls({ articleId, slug, published }: { articleId: str
           />
         </>
       ) : (
-        <button type="button" onClick={() => setOpen(true)} className="rounded bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">Publish</button>
+        openButton
       )}
       {open && (
         <PublishDialog

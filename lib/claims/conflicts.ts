@@ -10,7 +10,11 @@ export type ConflictCandidate = { id: string; start: number; end: number; verdic
 export function conflictPartners(claims: readonly ConflictCandidate[]): Map<string, string[]> {
   const live = claims.filter((c) => c.anchorStatus !== "ORPHANED" && c.status !== "REJECTED").sort((a, b) => a.start - b.start || a.end - b.end);
   const out = new Map<string, string[]>();
-  const link = (a: string, b: string) => out.set(a, [...(out.get(a) ?? []), b]);
+  const link = (a: string, b: string) => {
+    const list = out.get(a);
+    if (list) list.push(b);
+    else out.set(a, [b]);
+  };
   // Sweep by start: only claims that start before the current one ends can overlap it.
   for (let i = 0; i < live.length; i++) {
     const a = live[i];

@@ -60,7 +60,11 @@ export async function conflictsFor(articleIds: string[]): Promise<Map<string, Co
   });
   const byId = new Map(claims.map((c) => [c.id, c]));
   const byArticle = new Map<string, typeof claims>();
-  for (const c of claims) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+  for (const c of claims) {
+    const list = byArticle.get(c.articleId);
+    if (list) list.push(c);
+    else byArticle.set(c.articleId, [c]);
+  }
   for (const list of byArticle.values()) {
     for (const [id, partners] of conflictPartners(list)) {
       out.set(id, partners.map((p) => byId.get(p)!).map(({ id, claimText, verdict, status }) => ({ id, claimText, verdict, status })));
