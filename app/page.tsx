@@ -7,7 +7,7 @@ import { reviewQueueSize } from "@/lib/reviews/data";
 import { CLAIM_STATUS_LABEL } from "@/lib/claims/constants";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { VerdictChart } from "@/components/dashboard/verdict-chart";
-import { formatAge } from "@/components/ui/format-age";
+import { formatAge } from "@/components/ui/format";
 
 type Mine = Awaited<ReturnType<typeof myClaims>>["drafts"];
 

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listArticles } from "@/lib/articles/data";
 import { ARTICLE_STATUSES, articleListQuerySchema } from "@/lib/articles/schema";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { Pagination } from "@/components/ui/pagination";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filters";
 import { Cell, EmptyState, Table } from "@/components/ui/table";

@@ -5,7 +5,7 @@ import { listReviewQueue, reviewQueueFacets } from "@/lib/reviews/data";
 import { REVIEW_PAGE_SIZE, reviewQueueQuerySchema } from "@/lib/reviews/schema";
 import { VERDICTS, VERDICT_INFO } from "@/lib/claims/constants";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
-import { formatAge } from "@/components/ui/format-age";
+import { formatAge } from "@/components/ui/format";
 import { Pagination } from "@/components/ui/pagination";
 import { ConflictLinks } from "@/components/review/conflict-links";
 import { Alert } from "@/components/ui/alert";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { CHANGED_FIELD_LABEL } from "@/lib/publishing/snapshot";
 import { NOTE_MAX } from "@/lib/publishing/schema";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 
 // Review pages say when the article's fact-check is already public, so an
 // editor knows a decision here does not by itself change what readers see.

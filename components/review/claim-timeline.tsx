@@ -1,10 +1,11 @@
 import type { HistoryEntry } from "@/lib/history/claim-history";
 import { WordDiff, WordDiffKey } from "./word-diff";
+import { formatTimestamp } from "@/components/ui/format";
 
 // A claim's history, oldest first: who did what, each edit numbered as a
 // revision (1, 2, 3…) with its texts shown word by word.
 
-const stamp = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+const stamp = (d: Date) => `${formatTimestamp(d)} UTC`;
 
 export function ClaimTimeline({ entries }: { entries: readonly HistoryEntry[] }) {
   return (

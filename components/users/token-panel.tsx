@@ -11,7 +11,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, SelectField } from "@/components/ui/field";
 import { Toast, type ToastMessage } from "@/components/ui/toast";
 import { useSchemaForm } from "@/components/ui/use-schema-form";
-import { formatDateTime } from "./format-date-time";
+import { formatDateTime } from "@/components/ui/format";
 import type { TokenRowDto } from "./types";
 
 type Created = { id: string; name: string; prefix: string; token: string };

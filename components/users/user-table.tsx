@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm";
 import { Badge, DataTable } from "@/components/ui/data-table";
 import { Toast, type ToastMessage } from "@/components/ui/toast";
-import { formatDateTime } from "./format-date-time";
+import { formatDateTime } from "@/components/ui/format";
 import { ResetPasswordForm } from "./reset-password-form";
 import type { UserRowDto } from "./types";
 

@@ -5,7 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm";
 import { Markdown } from "@/components/ui/markdown";
 import { TextareaField } from "@/components/ui/field";
 import { CLAIM_STATUS_LABEL, STANCE_LABEL, SUBMITTABLE, VERDICT_INFO } from "@/lib/claims/constants";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { RequestedChangesNote, requestedChanges } from "./claim-form";
 import { VerdictBadge } from "./verdict-badge";
 import type { WorkspaceClaim } from "./types";

@@ -7,7 +7,7 @@ import { zodFields } from "@/lib/validation";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { MarkdownField } from "@/components/ui/markdown-field";
 import type { ClaimDto } from "./types";
 

@@ -7,6 +7,7 @@ import { describeChanges } from "@/components/ui/describe-change";
 import { Pagination } from "@/components/ui/pagination";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filters";
 import { Cell, Table } from "@/components/ui/table";
+import { formatTimestamp } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -32,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Table caption="Audit events, newest first" columns={["When (UTC)", "Who", "Action", "Record", "Changes"]}>
         {items.map((e) => (
           <tr key={e.id} className="align-top">
-            <Cell className="whitespace-nowrap">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</Cell>
+            <Cell className="whitespace-nowrap">{formatTimestamp(e.createdAt, "second")}</Cell>
             <Cell>{e.actor?.name ?? "—"}</Cell>
             <Cell className="font-mono text-xs">{e.action}</Cell>
             <Cell><Link href={`/admin/audit?entityId=${encodeURIComponent(e.entityId)}`} className="text-blue-700 underline">{e.entityType} {e.entityId.slice(0, 10)}</Link></Cell>

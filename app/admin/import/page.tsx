@@ -4,11 +4,11 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listImportJobs } from "@/lib/imports/data";
 import { ImportPanel } from "@/components/imports/import-panel";
 import { Cell, Table } from "@/components/ui/table";
+import { formatDateTime } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Import articles" };
 
 const STATUS = { QUEUED: "Queued", RUNNING: "Running", SUCCEEDED: "Finished", PARTIAL: "Finished with failures", FAILED: "Failed" } as const;
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<{ job?: string }> }) {
   await requirePermission("import:run", "/admin/import");
@@ -28,14 +28,14 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       {recent.length > 0 && (
         <section aria-labelledby="recent-imports-heading">
           <h2 id="recent-imports-heading" className="text-lg font-semibold">Recent imports</h2>
-          <Table className="mt-2" caption="Recent imports, newest first" columns={["Import", "By", "Queued (UTC)", "Status", "Imported", "Duplicates", "Failed"]}>
+          <Table className="mt-2" caption="Recent imports, newest first" columns={["Import", "By", "Queued", "Status", "Imported", "Duplicates", "Failed"]}>
             {recent.map((j) => (
               <tr key={j.id}>
                 <Cell className="max-w-md truncate">
                   <Link href={`/admin/import?job=${j.id}`} className="text-blue-700 hover:underline">{j.label || j.kind}</Link>
                 </Cell>
                 <Cell>{j.createdBy?.name ?? "Command line"}</Cell>
-                <Cell className="whitespace-nowrap">{when.format(j.createdAt)}</Cell>
+                <Cell className="whitespace-nowrap">{formatDateTime(j.createdAt)}</Cell>
                 <Cell>{STATUS[j.status]}</Cell>
                 <Cell>{j.imported}</Cell>
                 <Cell>{j.duplicates}</Cell>

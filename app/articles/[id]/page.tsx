@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guards";
 import { getArticleHeading } from "@/lib/articles/data";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { ArticleReader } from "@/components/workspace/article-reader";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { can } from "@/lib/auth/permissions";

@@ -8,7 +8,7 @@ import { claimReviewsFor, getPublishedFactCheck } from "@/lib/publishing/data";
 import { originFromHeaders, siteUrl } from "@/lib/site-url";
 import { env } from "@/lib/env";
 import { Markdown } from "@/components/ui/markdown";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { PublishedArticle } from "@/components/publishing/published-article";
 

@@ -9,7 +9,7 @@ import { getArticle } from "@/lib/articles/data";
 import { claimHistory, conflictsFor } from "@/lib/reviews/data";
 import { CLAIM_STATUS_LABEL, STANCE_LABEL } from "@/lib/claims/constants";
 import { Markdown } from "@/components/ui/markdown";
-import { formatDate } from "@/components/ui/format-date";
+import { formatDate } from "@/components/ui/format";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { ClaimTimeline } from "@/components/review/claim-timeline";
 import { ReviewDecision } from "@/components/review/review-decision";
