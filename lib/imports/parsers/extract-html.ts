@@ -166,14 +166,18 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
   let content = fallbackHtml;
   if (result && cleanText(result.innerHTML)) {
     const entryHtml = preferEntryBody(result, entry);
-    if (entryHtml === undefined) trimTrailingLinks(result);
+    if (entryHtml === undefined) {
+      trimTrailingLinks(result);
+      dropTeaserRepeat(result);
+    }
     content = entryHtml ?? result.innerHTML;
   }
-  if (content) {
+  // The story's text is read again only for a page with a standfirst: parsing a
+  // large story twice cost the 99,000-paragraph page a second of CPU.
+  if (content && standfirst) {
     const holder = doc.createElement("div");
     holder.innerHTML = content;
-    dropTeaserRepeat(holder);
-    content = withStandfirst(holder.innerHTML, holder.textContent ?? "", standfirst);
+    content = withStandfirst(content, holder.textContent ?? "", standfirst);
   }
   return {
     title: clip(siteless(firstOf(meta.title, article?.title, docTitle), meta.siteNames), MAX_TITLE),
