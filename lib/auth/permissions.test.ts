@@ -25,6 +25,8 @@ const roleTable: Array<[Action, boolean, boolean, boolean]> = [
   ["token:manage", false, false, true],
   ["audit:read", false, false, true],
   ["account:password", true, true, true],
+  ["search:read", true, true, true],
+  ["claim:link", true, true, true],
 ];
 
 describe("can: role × action", () => {

@@ -32,7 +32,9 @@ export type Action =
   | "user:manage"
   | "token:manage"
   | "audit:read"
-  | "account:password";
+  | "account:password"
+  | "search:read"
+  | "claim:link";
 
 /** The least role for each action; ownership rules below refine the claim actions. */
 export const MIN_ROLE: Record<Action, Role> = {
@@ -56,6 +58,9 @@ export const MIN_ROLE: Record<Action, Role> = {
   "audit:read": "ADMIN",
   // Every signed-in user changes their own password.
   "account:password": "REVIEWER",
+  // Newsroom memory: search, "Checked before", source memory, "Same claim" links.
+  "search:read": "REVIEWER",
+  "claim:link": "REVIEWER",
 };
 
 /** Actions whose answer depends on the claim: `can` needs the resource for them. */
