@@ -12,6 +12,7 @@ import { removeBoilerplate, unwrapQuotes } from "./boilerplate";
 import { markEntryBody, markParagraphs, preferEntryBody, trimTrailingLinks } from "./story-bounds";
 import { readJsonLdArticle } from "./json-ld";
 import { dropTeaserRepeat, findStandfirst, withStandfirst } from "./standfirst";
+import { dropDateline, dropPromotions } from "./promos";
 import { absoluteHttpUrl, cleanText, clip, firstOf, languageTag, stripByline, toIsoDate } from "./normalize";
 import { trimSiteName } from "./site-title";
 import type { RawArticle } from "./types";
@@ -169,6 +170,8 @@ export async function extractArticleFromHtml(html: string, pageUrl?: string, err
     if (entryHtml === undefined) {
       trimTrailingLinks(result);
       dropTeaserRepeat(result);
+      dropPromotions(result);
+      dropDateline(result);
     }
     content = entryHtml ?? result.innerHTML;
   }
