@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { reviewQueueSize } from "@/lib/reviews/data";
 import { activeDemoAccounts } from "@/lib/users/data";
 import { DemoAccountsBanner } from "@/components/users/demo-accounts-banner";
+import { HeaderSearch } from "@/components/search/header-search";
 
 const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
@@ -39,6 +40,7 @@ export async function SiteHeader() {
             {can(user, "audit:read") && <Link href="/admin/audit" className={link}>Audit log</Link>}
           </nav>
         )}
+        {user && can(user, "search:read") && <HeaderSearch />}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>

@@ -27,6 +27,7 @@ const PAGES: Array<{ name: string; path: (f: Fixtures) => string; expect: Record
   { name: "/admin/users", path: () => "/admin/users", expect: adminsOnly },
   { name: "/admin/audit", path: () => "/admin/audit", expect: adminsOnly },
   { name: "/account", path: () => "/account", expect: signedInOnly },
+  { name: "/search", path: () => "/search?q=matrix", expect: signedInOnly },
   // Public: it shows its form only with a valid one-time link on an install without accounts.
   { name: "/setup", path: () => "/setup?token=x", expect: everyone(200) },
   { name: "/fact-checks/:slug (published)", path: (f) => `/fact-checks/${f.publishedSlug}`, expect: everyone(200) },

@@ -33,7 +33,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Articles</h1>
       <FilterForm action="/articles" label="Articles" search>
-        <FilterInput name="q" label="Search titles" type="search" value={query.q} className="w-72" />
+        <FilterInput name="q" label="Search titles and text" type="search" value={query.q} className="w-72" />
         <FilterSelect name="status" label="Status" value={query.status} anyLabel="Any" options={ARTICLE_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))} />
       </FilterForm>
 

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isValidBlocks, type Block } from "./blocks";
+import { articleIdsMatching } from "@/lib/search/data";
 import type { ArticleListQuery } from "./schema";
 
 const listSelect = {
@@ -22,10 +23,8 @@ const listSelect = {
 } satisfies Prisma.ArticleSelect;
 
 export async function listArticles(query: ArticleListQuery) {
-  const where: Prisma.ArticleWhereInput = {
-    ...(query.q ? { title: { contains: query.q, mode: "insensitive" } } : {}),
-    ...(query.status ? { status: query.status } : {}),
-  };
+  if (query.q) return listMatchingArticles({ ...query, q: query.q });
+  const where: Prisma.ArticleWhereInput = query.status ? { status: query.status } : {};
   const [rows, total] = await prisma.$transaction([
     prisma.article.findMany({
       where,
@@ -37,6 +36,24 @@ export async function listArticles(query: ArticleListQuery) {
     prisma.article.count({ where }),
   ]);
   const items = rows.map(({ _count, ...a }) => ({ ...a, claimCount: _count.claims }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * `q` finds articles by title (any part of it, any case) and by their words
+ * (title and body, stemmed in the article's language, accents ignored, web
+ * search syntax) through the full-text index (lib/search/data.ts).
+ */
+async function listMatchingArticles(query: ArticleListQuery & { q: string }) {
+  const { ids, total } = await articleIdsMatching(query.q, { status: query.status, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+  const rows = ids.length ? await prisma.article.findMany({ where: { id: { in: ids } }, select: listSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { _count, ...a } = row;
+    return [{ ...a, claimCount: _count.claims }];
+  });
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
