@@ -74,6 +74,7 @@ async function main() {
     const job = await getImportJob(id, { includeArticles: true });
     if (!job || outcome.state !== "finished") fail(`the import did not finish (${outcome.state})`, 1);
     for (const a of job.articles ?? []) console.log(`  ${a.status === "imported" ? "imported " : "duplicate"}  ${a.label} → /articles/${a.articleId}`);
+    for (const f of job.factChecks ?? []) console.log(`  ${f.status === "imported" ? "imported " : "duplicate"}  ${f.label} → fact-check ${f.url} (${f.verdict ?? "unmapped"}: ${f.rating ?? "no rating"})`);
     for (const e of job.errors) console.log(`  failed     ${e.label}: ${e.message}`);
     console.log(`\n${job.total} item${job.total === 1 ? "" : "s"}: ${job.imported} imported, ${job.duplicates} duplicate${job.duplicates === 1 ? "" : "s"}, ${job.failed} failed`);
     process.exitCode = job.failed > 0 ? 1 : 0;

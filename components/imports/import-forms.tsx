@@ -125,6 +125,7 @@ export function ImportForms({ onQueued, progressFor, progress }: { onQueued: (jo
             className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium" />
           <p id="import-files-hint" className="mt-1 text-sm text-slate-600">
             .txt, .md, .html, .json (one article or a list) or .csv (a header row naming title, text or html, and optionally source URL, author, publisher, date, language). Several at once, up to {MB(IMPORT_MAX_BYTES)} together.
+            Past fact-checks: a .json file of schema.org ClaimReview records (one, a list, an ItemList or a DataFeed) imports each as a fact-check.
           </p>
           <FieldError id="import-files-error" message={filesError} />
         </div>
@@ -161,7 +162,7 @@ export function ImportForms({ onQueued, progressFor, progress }: { onQueued: (jo
           <label htmlFor="import-url" className="block text-sm font-medium">URL</label>
           <input id="import-url" name="url" type="url" inputMode="url" placeholder="https://" aria-invalid={urlError ? true : undefined}
             aria-describedby={`import-url-hint${urlError ? " import-url-error" : ""}`} className={input} />
-          <p id="import-url-hint" className="mt-1 text-sm text-slate-600">The story&apos;s text, title, author and date are taken from the page.</p>
+          <p id="import-url-hint" className="mt-1 text-sm text-slate-600">The story&apos;s text, title, author and date are taken from the page. A fact-check page&apos;s ClaimReview markup is imported as fact-checks instead.</p>
           <FieldError id="import-url-error" message={urlError} />
         </div>
         <button type="submit" disabled={busy} className={button}>{pending === "url" ? "Queuing…" : "Import from URL"}</button>

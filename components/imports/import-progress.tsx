@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { isFinished, type ImportJobDto } from "@/lib/imports/types";
 import { Alert } from "@/components/ui/alert";
+import { VerdictBadge } from "@/components/workspace/verdict-badge";
 
 const STATUS_TEXT: Record<ImportJobDto["status"], string> = {
   QUEUED: "Queued",
@@ -17,7 +18,29 @@ function summary(job: ImportJobDto): string {
   const settled = job.imported + job.duplicates + job.failed;
   if (job.status === "QUEUED") return "Waiting for the import worker…";
   if (job.status === "RUNNING") return job.total ? `Importing: ${settled} of ${plural(job.total, "item")} done…` : "Reading the input…";
-  return `Import finished: ${job.imported} imported, ${plural(job.duplicates, "duplicate")}, ${job.failed} failed.`;
+  const done = `Import finished: ${job.imported} imported, ${plural(job.duplicates, "duplicate")}, ${job.failed} failed.`;
+  const checks = job.factChecks;
+  if (!checks?.length) return done;
+  const imported = checks.filter((f) => f.status === "imported").length;
+  return `${done} Of these, ${plural(imported, "fact-check")} imported and ${plural(checks.length - imported, "fact-check")} already in Verity.`;
+}
+
+type FactCheckRef = NonNullable<ImportJobDto["factChecks"]>[number];
+
+/** The claim reviewed (a link to the publisher's page), the result, and the rating as written beside Verity's nearest verdict. */
+function FactCheckItem({ f }: { f: FactCheckRef }) {
+  return (
+    <li>
+      <a href={f.url} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-700 hover:underline">{f.claimReviewed}</a>
+      {" — "}
+      <span>{f.status === "imported" ? "fact-check imported" : "duplicate of an earlier fact-check"}</span>
+      <span className="text-slate-700">
+        {" · "}rating {f.rating ? `“${f.rating}”` : "none"}
+        {" → "}
+        {f.verdict ? <VerdictBadge verdict={f.verdict} /> : <span className="rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide">Unmapped</span>}
+      </span>
+    </li>
+  );
 }
 
 
@@ -46,6 +69,8 @@ export function ImportProgress({ job, error, justQueued = false }: { job: Import
   const pct = done ? 100 : job.total ? Math.floor((settled / job.total) * 100) : 0;
   const imported = job.articles?.filter((a) => a.status === "imported") ?? [];
   const duplicates = job.articles?.filter((a) => a.status === "duplicate") ?? [];
+  const checksImported = job.factChecks?.filter((f) => f.status === "imported") ?? [];
+  const checksKnown = job.factChecks?.filter((f) => f.status === "duplicate") ?? [];
 
   return (
     <div className="space-y-4">
@@ -111,6 +136,22 @@ export function ImportProgress({ job, error, justQueued = false }: { job: Import
                 {a.label}: <Link href={`/articles/${a.articleId}`} className="text-blue-700 hover:underline">{a.title}</Link>
               </li>
             ))}
+          </ul>
+        </section>
+      )}
+      {checksImported.length > 0 && (
+        <section aria-labelledby="import-factchecks-heading">
+          <h3 id="import-factchecks-heading" className="font-semibold">Imported fact-checks</h3>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {checksImported.map((f) => <FactCheckItem key={f.index} f={f} />)}
+          </ul>
+        </section>
+      )}
+      {checksKnown.length > 0 && (
+        <section aria-labelledby="import-factchecks-known-heading">
+          <h3 id="import-factchecks-known-heading" className="font-semibold">Fact-checks already in Verity (not imported again)</h3>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {checksKnown.map((f) => <FactCheckItem key={f.index} f={f} />)}
           </ul>
         </section>
       )}

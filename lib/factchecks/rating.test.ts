@@ -72,6 +72,8 @@ describe("the label table", () => {
     expect(foldLabel("Pants on Fire!")).toBe("pants on fire");
     expect(foldLabel("Irreführend")).toBe("irrefuhrend");
     expect(foldLabel("C'eri quasi")).toBe("c eri quasi");
+    expect(foldLabel("Größtenteils richtig")).toBe("grosstenteils richtig");
+    expect(mapRating({ alternateName: "Größtenteils falsch" })).toEqual({ verdict: "MOSTLY_FALSE", by: "label" });
   });
   it("gives each label one verdict and every verdict a label", () => {
     const table = labelTable();

@@ -19,6 +19,8 @@ export function foldLabel(label: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    // NFKD leaves ß whole: "Größtenteils" must meet "grosstenteils".
+    .replace(/ß/g, "ss")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

@@ -47,6 +47,7 @@ describe("readClaimReviews", () => {
     expect(records[0]).toEqual({
       url: "https://factcheck.example/checks/4",
       claimReviewed: "Claim number 4 about the budget",
+      title: null,
       rating: { alternateName: "False", ratingValue: 1, bestRating: 5, worstRating: 1 },
       mapped: { verdict: "FALSE", by: "label" },
       publisher: "Example Checks",
@@ -55,6 +56,11 @@ describe("readClaimReviews", () => {
       datePublished: expect.stringMatching(/^2024-05-05/),
       language: "en-US",
     });
+  });
+
+  it("takes the review's headline from name, else headline", () => {
+    const { records } = readClaimReviews([review(1, { name: "  Did the budget  double? " }), review(2, { headline: "Budget claims, checked" }), review(3)]);
+    expect(records.map((r) => r.title)).toEqual(["Did the budget double?", "Budget claims, checked", null]);
   });
 
   it("keeps an unmapped rating visible as the publisher wrote it", () => {
@@ -74,6 +80,8 @@ describe("readClaimReviews", () => {
     expect(records.map((r) => r.url)).toEqual(["https://factcheck.example/checks/1", "https://factcheck.example/checks/5"]);
     expect(errors.map((e) => [e.index, e.field])).toEqual([[1, "url"], [2, "claimReviewed"], [3, "reviewRating"]]);
     for (const e of errors) expect(e.message).not.toMatch(/undefined|null|\[object/);
+    // Read after the field's name, as the API's messages are.
+    expect(errors[1].message).toMatch(/^is required/);
   });
 
   it("resolves a record's address against the page it was found on, and uses the page's when it has none", () => {

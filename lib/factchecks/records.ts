@@ -9,6 +9,8 @@ import { mapRating, type MappedRating } from "./rating";
 export type FactCheckRecord = {
   url: string;
   claimReviewed: string;
+  /** The review's headline (ClaimReview name, else headline). */
+  title: string | null;
   /** The rating as the publisher wrote it. */
   rating: { alternateName: string | null; ratingValue: number | null; bestRating: number | null; worstRating: number | null };
   mapped: MappedRating;
@@ -31,6 +33,7 @@ const MAX_DEPTH = 8;
 export const MAX_NODES = 500_000;
 const MAX_CLAIM = 2_000;
 const MAX_NAME = 300;
+const MAX_TITLE = 500;
 
 function typeNames(node: Obj): string[] {
   const t = node["@type"];
@@ -92,10 +95,11 @@ const clip = (s: string | undefined, max: number) => (s && s.length > max ? s.sl
  */
 export function readClaimReview(node: Obj, pageUrl?: string): { ok: true; record: FactCheckRecord } | { ok: false; field: string; message: string } {
   const url = absoluteHttpUrl(node.url, pageUrl) ?? absoluteHttpUrl(node["@id"], pageUrl) ?? (pageUrl ? absoluteHttpUrl(pageUrl) : undefined);
-  if (!url) return { ok: false, field: "url", message: "The record has no web address (url) of an http or https page" };
+  // Messages read after the field's name, as the API's do: "claimReviewed: is required (…)".
+  if (!url) return { ok: false, field: "url", message: "is required: the http or https address of the fact-check" };
   const claimReviewed = cleanText(node.claimReviewed) ?? (isObj(node.itemReviewed) ? cleanText(node.itemReviewed.name) : undefined);
-  if (!claimReviewed) return { ok: false, field: "claimReviewed", message: "The record does not say which claim it reviewed (claimReviewed)" };
-  if (claimReviewed.length > MAX_CLAIM) return { ok: false, field: "claimReviewed", message: `The claim reviewed is longer than ${MAX_CLAIM} characters` };
+  if (!claimReviewed) return { ok: false, field: "claimReviewed", message: "is required: the claim the record reviews" };
+  if (claimReviewed.length > MAX_CLAIM) return { ok: false, field: "claimReviewed", message: `must be at most ${MAX_CLAIM} characters` };
   const r = (Array.isArray(node.reviewRating) ? node.reviewRating[0] : node.reviewRating) as unknown;
   const rating = {
     alternateName: clip(isObj(r) ? (cleanText(r.alternateName) ?? cleanText(r.name)) : undefined, MAX_NAME) ?? null,
@@ -104,7 +108,7 @@ export function readClaimReview(node: Obj, pageUrl?: string): { ok: true; record
     worstRating: (isObj(r) ? num(r.worstRating) : undefined) ?? null,
   };
   if (rating.alternateName === null && rating.ratingValue === null) {
-    return { ok: false, field: "reviewRating", message: "The record has no rating (reviewRating with alternateName or ratingValue)" };
+    return { ok: false, field: "reviewRating", message: "is required: a rating with an alternateName or a ratingValue" };
   }
   const item = isObj(node.itemReviewed) ? node.itemReviewed : {};
   return {
@@ -112,6 +116,7 @@ export function readClaimReview(node: Obj, pageUrl?: string): { ok: true; record
     record: {
       url,
       claimReviewed,
+      title: clip(cleanText(node.name) ?? cleanText(node.headline), MAX_TITLE) ?? null,
       rating,
       mapped: mapRating({
         alternateName: rating.alternateName ?? undefined,

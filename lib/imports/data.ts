@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ImportedArticleRef, ImportItemError, ImportJobDto } from "./types";
+import type { ImportedArticleRef, ImportedFactCheckRef, ImportItemError, ImportJobDto } from "./types";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -11,7 +11,17 @@ function errorOf(item: { index: number; label: string; fields: Prisma.JsonValue;
   return { index: item.index, label: item.label, ...(fields && Object.keys(fields).length ? { fields } : {}), message: item.message ?? "failed" };
 }
 
-/** GET /api/imports/:jobId. With `includeArticles`, the articles each settled item created or matched. */
+/** "Pants on Fire!", or "2/5" for a rating given only as a number. */
+function ratingText(r: { ratingName: string | null; ratingValue: number | null; bestRating: number | null }): string | null {
+  if (r.ratingName) return r.ratingName;
+  if (r.ratingValue === null) return null;
+  return r.bestRating !== null ? `${r.ratingValue}/${r.bestRating}` : String(r.ratingValue);
+}
+
+/**
+ * GET /api/imports/:jobId. With `includeArticles`, the articles each settled
+ * item created or matched, and (only when there are any) the fact-checks.
+ */
 export async function getImportJob(jobId: string, opts: { includeArticles?: boolean } = {}): Promise<ImportJobDto | null> {
   const job = await prisma.importJob.findUnique({
     where: { id: jobId },
@@ -45,6 +55,31 @@ export async function getImportJob(jobId: string, opts: { includeArticles?: bool
     dto.articles = items.map(
       (i): ImportedArticleRef => ({ index: i.index, label: i.label, status: i.status === "IMPORTED" ? "imported" : "duplicate", articleId: i.articleId!, title: i.article?.title ?? i.label }),
     );
+    const checks = await prisma.importItem.findMany({
+      where: { jobId, status: { in: ["IMPORTED", "DUPLICATE"] }, factCheckId: { not: null } },
+      orderBy: { index: "asc" },
+      select: {
+        index: true, label: true, status: true, factCheckId: true,
+        factCheck: { select: { claimReviewed: true, url: true, ratingName: true, ratingValue: true, bestRating: true, verdict: true } },
+      },
+    });
+    // Only for jobs that have them: an article import's answer keeps its shape.
+    if (checks.length) {
+      dto.factChecks = checks
+        .filter((i) => i.factCheck)
+        .map(
+          (i): ImportedFactCheckRef => ({
+            index: i.index,
+            label: i.label,
+            status: i.status === "IMPORTED" ? "imported" : "duplicate",
+            factCheckId: i.factCheckId!,
+            claimReviewed: i.factCheck!.claimReviewed,
+            url: i.factCheck!.url,
+            rating: ratingText(i.factCheck!),
+            verdict: i.factCheck!.verdict,
+          }),
+        );
+    }
   }
   return dto;
 }

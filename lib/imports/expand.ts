@@ -1,5 +1,6 @@
 // A job's raw inputs into items: files parsed, pages and feeds fetched, each
-// candidate article checked on its own. No database: the runner stores what
+// candidate article checked on its own, each ClaimReview record read on its own
+// (one item per record, a fact-check). No database: the runner stores what
 // comes back. Every failure here is an item's failure, never the job's.
 // Pages, feeds and files are parsed in the import worker pool (worker/pool.ts),
 // never on the app's event loop.
@@ -7,14 +8,16 @@ import { articleInputSchema } from "@/lib/articles/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation";
+import { FACT_CHECK_INPUT_KEY } from "@/lib/factchecks/schema";
 import { safeFetch } from "./fetch/safe-fetch";
+import { recordLabel, splitList, type RecordEntry } from "./parsers/claimreviews";
 import type { RawArticle } from "./parsers/types";
 import { toArticleInput } from "./parsers/validate";
 import type { ImportSource } from "./types";
 import { readFeed, readFile, readPage } from "./worker/isolated";
 import { ImportWorkersStopped } from "./worker/pool";
 
-/** A candidate article: its validated input (as JSON), or why it cannot be one. */
+/** A candidate article or fact-check: its validated input (as JSON; a fact-check's is {factCheck: record}), or why it cannot be one. */
 export type ExpandedItem =
   | { label: string; ok: true; input: Record<string, unknown> }
   | { label: string; ok: false; fields?: Record<string, string>; message: string };
@@ -57,27 +60,41 @@ function fromApiItem(label: string, item: unknown): ExpandedItem {
   return { label: clip(label), ok: false, fields, message: Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ") };
 }
 
+/** A ClaimReview record as an item: the fact-check to store, or the field to blame. */
+function fromRecord(where: string, entry: RecordEntry): ExpandedItem {
+  const label = clip(recordLabel(where, entry));
+  if (entry.read.ok) return { label, ok: true, input: asJson({ [FACT_CHECK_INPUT_KEY]: entry.read.record }) };
+  const { field, message } = entry.read;
+  return { label, ok: false, fields: { [field]: message }, message: `${field}: ${message}` };
+}
+
 const titled = (base: string, title: unknown) => (typeof title === "string" && title.trim() ? `${base}: ${title.trim()}` : base);
 
 async function expandFile(name: string, content: string): Promise<ExpandedItem[]> {
-  let raws: RawArticle[];
+  let entries: Awaited<ReturnType<typeof readFile>>;
   try {
-    raws = await readFile(name, content);
+    entries = await readFile(name, content);
   } catch (e) {
     return [failure(name, e)];
   }
   const lower = name.toLowerCase();
-  if (raws.length === 1 && !lower.endsWith(".json") && !lower.endsWith(".csv")) return [fromRaw(name, raws[0])];
+  if (entries.length === 1 && entries[0].kind === "article" && !lower.endsWith(".json") && !lower.endsWith(".csv")) return [fromRaw(name, entries[0].raw)];
   // CSV rows count as a spreadsheet shows them: the header is row 1.
   const unit = (i: number) => (lower.endsWith(".csv") ? `row ${i + 2}` : `item ${i + 1}`);
-  if (raws.length === 0) return [{ label: name, ok: false, fields: { files: `${name}: has no articles` }, message: `${name}: has no articles` }];
-  return raws.map((raw, i) => fromRaw(`${name}, ${unit(i)}`, raw));
+  if (entries.length === 0) {
+    const reason = `${name}: has no articles${lower.endsWith(".json") ? " or ClaimReview records" : ""}`;
+    return [{ label: name, ok: false, fields: { files: reason }, message: reason }];
+  }
+  return entries.map((e) => (e.kind === "article" ? fromRaw(`${name}, ${unit(e.index)}`, e.raw) : fromRecord(e.member !== undefined ? `${name}, item ${e.member}` : name, e)));
 }
 
 async function expandUrl(url: string, opts: ExpandOptions): Promise<ExpandedItem[]> {
   try {
     const page = await safeFetch(url, { accept: "html", field: "url", allowPrivate: opts.allowPrivate });
-    const raw = await readPage(page.body, page.url);
+    const read = await readPage(page.body, page.url);
+    // A fact-checker's page: its ClaimReview records, one fact-check each (not the page as an article).
+    if (read.kind === "factchecks") return read.records.map((entry) => fromRecord(url, entry));
+    const raw = read.article;
     return [fromRaw(url, { ...raw, sourceUrl: raw.sourceUrl ?? page.url })];
   } catch (e) {
     return [failure(url, e)];
@@ -112,7 +129,10 @@ export async function expandSource(source: ImportSource, opts: ExpandOptions = {
     case "feed":
       return expandFeed(source.url, opts);
     case "items":
-      return source.items.map((item, i) => fromApiItem(titled(`Item ${i + 1}`, (item as { title?: unknown } | null)?.title), item));
+      // A member that is (or holds) ClaimReview records gives one item per record; any other is an article.
+      return splitList(source.items).map((e) =>
+        e.kind === "article" ? fromApiItem(titled(`Item ${e.index + 1}`, (e.value as { title?: unknown } | null)?.title), e.value) : fromRecord(`Item ${e.member}`, e),
+      );
     case "paste":
       return [fromApiItem(titled("Pasted article", source.article.title), source.article)];
   }

@@ -5,12 +5,15 @@ import { articleInputSchema, type ArticleInput } from "@/lib/articles/schema";
 import { reviseArticle } from "@/lib/articles/revisions";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/validation";
+import { importFactCheck } from "@/lib/factchecks/mutations";
+import { factCheckRecordSchema, isFactCheckInput } from "@/lib/factchecks/schema";
 import { importPrepared } from "./mutations";
 import type { PreparedArticle } from "@/lib/articles/prepare";
 import { prepareArticleInWorker } from "./worker/isolated";
 import { ImportWorkersStopped } from "./worker/pool";
 
-// One import item through importArticle, and its state recorded exactly once.
+// One import item through importArticle (or importFactCheck, for a ClaimReview
+// record), and its state recorded exactly once.
 
 /** Items run in this many lanes at once (see laneOf). */
 export const LANES = 4;
@@ -28,7 +31,7 @@ class ItemAlreadySettled extends Error {}
 
 const COUNTER = { IMPORTED: "imported", DUPLICATE: "duplicates", FAILED: "failed" } as const;
 
-type Outcome = { status: Exclude<ImportItemStatus, "PENDING">; articleId?: string; fields?: Record<string, string>; message?: string };
+type Outcome = { status: Exclude<ImportItemStatus, "PENDING">; articleId?: string; factCheckId?: string; fields?: Record<string, string>; message?: string };
 
 /**
  * Moves a pending item to its outcome and counts it. The `status: PENDING`
@@ -37,7 +40,7 @@ type Outcome = { status: Exclude<ImportItemStatus, "PENDING">; articleId?: strin
 async function settle(tx: Tx, jobId: string, itemId: string, o: Outcome) {
   const r = await tx.importItem.updateMany({
     where: { id: itemId, status: "PENDING" },
-    data: { status: o.status, articleId: o.articleId ?? null, fields: o.fields ?? Prisma.DbNull, message: o.message ?? null, settledAt: new Date(), input: Prisma.DbNull },
+    data: { status: o.status, articleId: o.articleId ?? null, factCheckId: o.factCheckId ?? null, fields: o.fields ?? Prisma.DbNull, message: o.message ?? null, settledAt: new Date(), input: Prisma.DbNull },
   });
   if (r.count === 0) throw new ItemAlreadySettled();
   await tx.importJob.update({ where: { id: jobId }, data: { [COUNTER[o.status]]: { increment: 1 } } });
@@ -68,7 +71,25 @@ async function reviseIfChanged(actorId: string | null, articleId: string, input:
   return `new revision ${r.article.revision} of a known article; claims re-anchored: ${anchored} anchored, ${fuzzy} fuzzy, ${orphaned} orphaned`;
 }
 
-/** One item through importArticle. Returns its status, or null when another runner settled it first. */
+export const DUPLICATE_FACT_CHECK = "duplicates an earlier fact-check (same URL)";
+
+/** A ClaimReview record's item: a new fact-check, settled in the transaction that stores it, or a duplicate by URL. */
+async function runFactCheckItem(job: { id: string; createdById: string | null }, itemId: string, input: unknown): Promise<Outcome["status"]> {
+  const parsed = factCheckRecordSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = zodFields(parsed.error);
+    await settleAlone(job.id, itemId, { status: "FAILED", fields, message: describe(fields) });
+    return "FAILED";
+  }
+  const result = await importFactCheck(job.createdById, parsed.data, {
+    onCreated: (tx, fc) => settle(tx, job.id, itemId, { status: "IMPORTED", factCheckId: fc.id }),
+  });
+  if (result.status === "imported") return "IMPORTED"; // settled by onCreated
+  await settleAlone(job.id, itemId, { status: "DUPLICATE", factCheckId: result.factCheckId, message: DUPLICATE_FACT_CHECK });
+  return "DUPLICATE";
+}
+
+/** One item through importArticle or importFactCheck. Returns its status, or null when another runner settled it first. */
 export async function runItem(job: { id: string; kind: ImportKind; createdById: string | null }, item: { id: string; input: Prisma.JsonValue }): Promise<Outcome["status"] | null> {
   try {
     // Counted in the database before any work: if this item takes the process
@@ -78,6 +99,7 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
       await settleAlone(job.id, item.id, { status: "FAILED", message: GAVE_UP }); // or another runner settled it: ItemAlreadySettled
       return "FAILED";
     }
+    if (isFactCheckInput(item.input)) return await runFactCheckItem(job, item.id, item.input.factCheck);
     const parsed = articleInputSchema.safeParse(item.input);
     if (!parsed.success) {
       const fields = zodFields(parsed.error);
@@ -137,6 +159,11 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
  * the content hash ignores spacing and case.
  */
 export function laneOf(input: Prisma.JsonValue): number {
+  // Fact-checks are duplicates by URL: two records with one URL share a lane.
+  if (isFactCheckInput(input)) {
+    const url = (input.factCheck as { url?: unknown } | null)?.url;
+    return laneHash(typeof url === "string" ? url : "", false) % LANES;
+  }
   const o = input && typeof input === "object" && !Array.isArray(input) ? input : {};
   const text = typeof o.text === "string" && o.text.trim() ? o.text : undefined;
   return laneHash(text ?? (typeof o.html === "string" ? o.html : ""), text === undefined) % LANES;

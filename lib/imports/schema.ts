@@ -23,17 +23,18 @@ const SOURCES = ["url", "feedUrl", "items", "paste"] as const;
 
 /**
  * The JSON body: exactly one of `url` (a web page), `feedUrl` (RSS or Atom),
- * `items` (articles as POST /api/articles takes them; each is checked on its
- * own, so one bad item fails alone) or `paste` (one article, checked now).
+ * `items` (articles as POST /api/articles takes them, and/or schema.org
+ * ClaimReview records: single, ItemList, DataFeed; each is checked on its own,
+ * so one bad item fails alone) or `paste` (one article, checked now).
  */
 export const importRequestSchema = z
   .strictObject({
     url: httpUrlSchema.optional(),
     feedUrl: httpUrlSchema.optional(),
     items: z
-      .array(z.unknown(), { error: "must be an array of articles" })
-      .min(1, "must hold at least one article")
-      .max(IMPORT_MAX_ITEMS, `must hold at most ${IMPORT_MAX_ITEMS} articles`)
+      .array(z.unknown(), { error: "must be an array of articles or ClaimReview records" })
+      .min(1, "must hold at least one article or ClaimReview record")
+      .max(IMPORT_MAX_ITEMS, `must hold at most ${IMPORT_MAX_ITEMS} items`)
       .optional(),
     paste: articleInputSchema.optional(),
   })

@@ -15,7 +15,7 @@ function article(run: string, i: number) {
   const paragraphs: string[] = [];
   for (let p = 0; paragraphs.join("\n\n").length < 5_000; p++) {
     const s = Array.from({ length: 4 }, (_, k) => SENTENCES[(i + p + k) % SENTENCES.length]).join(" ");
-    paragraphs.push(`${s} (Report ${i}, paragraph ${p + 1}.)`);
+    paragraphs.push(`${s} (Report ${i} of run ${run}, paragraph ${p + 1}.)`);
   }
   return {
     title: `Bench import ${run} article ${i + 1}`,

@@ -20,7 +20,8 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <div>
         <h1 className="text-2xl font-bold">Import articles</h1>
         <p className="mt-1 text-slate-700">
-          Upload files, paste an article, or fetch a page or a feed. Imports run in the background; duplicates (same source URL or same text) are reported, not stored twice.
+          Upload files, paste an article, or fetch a page or a feed. Past fact-checks come in as schema.org ClaimReview JSON (a file, or a fact-check page&apos;s markup).
+          Imports run in the background; duplicates (same source URL or same text; for fact-checks, same URL) are reported, not stored twice.
         </p>
       </div>
       {/* Not keyed by the job: the panel follows the address itself ("Recent imports" links), so queueing a job does not remount it. */}

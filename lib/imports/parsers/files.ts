@@ -6,6 +6,7 @@ import { invalidInput } from "@/lib/errors";
 import { extractArticleFromHtml } from "./extract-html";
 import { fieldFor, pickFields, readHeaderBlock } from "./fields";
 import { parseMarkdownFile } from "./markdown";
+import { recordsIn, splitList, type RecordEntry } from "./claimreviews";
 import type { RawArticle } from "./types";
 
 export const IMPORT_FILE_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".json", ".csv"] as const;
@@ -37,25 +38,34 @@ function parseTextFile(source: string): RawArticle {
   return { ...meta, title, text: rest.join("\n").trim() || undefined, html: undefined };
 }
 
-function parseJsonFile(name: string, source: string): RawArticle[] {
-  let data: unknown;
+function readJson(name: string, source: string): unknown {
   try {
-    data = JSON.parse(source);
+    return JSON.parse(source);
   } catch (e) {
     throw fileError(name, `is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  // Exports often wrap the list: {"articles": [...]}.
+}
+
+/** Exports often wrap the list: {"articles": [...]} or {"items": [...]}. */
+function unwrapList(data: unknown): unknown {
   if (data && typeof data === "object" && !Array.isArray(data) && !("title" in data)) {
     const wrapped = (data as Record<string, unknown>).articles ?? (data as Record<string, unknown>).items;
-    if (Array.isArray(wrapped)) data = wrapped;
+    if (Array.isArray(wrapped)) return wrapped;
   }
+  return data;
+}
+
+function articleOf(name: string, item: unknown, i: number, isList: boolean): RawArticle {
+  if (!item || typeof item !== "object" || Array.isArray(item)) {
+    throw fileError(name, isList ? `item ${i + 1} is not an object` : "must hold an article object or an array of them");
+  }
+  return pickFields(item as Record<string, unknown>);
+}
+
+function parseJsonFile(name: string, source: string): RawArticle[] {
+  const data = unwrapList(readJson(name, source));
   const list = Array.isArray(data) ? data : [data];
-  return list.map((item, i) => {
-    if (!item || typeof item !== "object" || Array.isArray(item)) {
-      throw fileError(name, Array.isArray(data) ? `item ${i + 1} is not an object` : "must hold an article object or an array of them");
-    }
-    return pickFields(item as Record<string, unknown>);
-  });
+  return list.map((item, i) => articleOf(name, item, i, Array.isArray(data)));
 }
 
 function parseCsvFile(name: string, source: string): RawArticle[] {
@@ -103,4 +113,27 @@ export async function parseImportFile(name: string, content: string): Promise<Ra
     default:
       return parseCsvFile(name, source);
   }
+}
+
+/**
+ * What an uploaded file holds, in order: articles (`index`: the article's
+ * position, a JSON list member or a CSV row from 0) and ClaimReview records
+ * (fact-checks). A .json file may hold records in any shape (lib/factchecks/records.ts),
+ * or a list mixing records and articles; every other file holds articles.
+ */
+export type FileEntry = { kind: "article"; index: number; raw: RawArticle } | ({ kind: "factcheck" } & RecordEntry);
+
+export async function parseImportFileEntries(name: string, content: string): Promise<FileEntry[]> {
+  if (extensionOf(name) === ".json") {
+    const source = content.replace(/^\uFEFF/, "");
+    if (!source.trim()) throw fileError(name, "is empty");
+    const data = unwrapList(readJson(name, source));
+    if (Array.isArray(data)) {
+      return splitList(data).map((e) => (e.kind === "article" ? { kind: "article", index: e.index, raw: articleOf(name, e.value, e.index, true) } : e));
+    }
+    const records = recordsIn(data);
+    if (records) return records.map((r) => ({ kind: "factcheck", ...r }));
+    return [{ kind: "article", index: 0, raw: articleOf(name, data, 0, false) }];
+  }
+  return (await parseImportFile(name, content)).map((raw, index) => ({ kind: "article", index, raw }));
 }

@@ -28,8 +28,8 @@ export function isAppPrompt(block: Element): boolean {
 function lastTextBlock(root: Element): Element | null {
   let el: Element | null = root;
   for (let depth = 0; el && depth < 8; depth++) {
-    const kids = Array.from(el.children).filter((c) => squash(c.textContent));
-    const last = kids[kids.length - 1];
+    const kids: Element[] = Array.from(el.children).filter((c) => squash(c.textContent));
+    const last: Element | undefined = kids[kids.length - 1];
     if (!last) return el === root ? null : el;
     if (BLOCK_TAGS.has(last.tagName.toUpperCase()) && !last.querySelector("p, div, li")) return last;
     el = last;

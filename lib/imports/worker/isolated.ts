@@ -1,6 +1,7 @@
 import "server-only";
 import type { ArticleInput } from "@/lib/articles/schema";
-import type { ParsedFeed, RawArticle } from "../parsers/types";
+import type { ParsedFeed } from "../parsers/types";
+import type { TaskOutput } from "./tasks";
 import { prepareContent, prepareMetadata, type ContentInput, type PreparedArticle, type PreparedContent } from "@/lib/articles/prepare";
 import { runInWorker } from "./pool";
 
@@ -8,8 +9,8 @@ import { runInWorker } from "./pool";
 // (pool.ts) under its CPU, wall-clock and memory limits, and an overrun fails
 // naming the input's field. Same results and errors as the parsers themselves.
 
-/** A fetched web page's story and metadata (errors name `url`). */
-export function readPage(html: string, pageUrl: string): Promise<RawArticle> {
+/** A fetched web page's ClaimReview records, or its story and metadata (errors name `url`). */
+export function readPage(html: string, pageUrl: string): Promise<TaskOutput<"page">> {
   return runInWorker("page", { html, pageUrl }, { field: "url" });
 }
 
@@ -18,8 +19,8 @@ export function readFeed(xml: string, feedUrl: string, maxItems: number): Promis
   return runInWorker("feed", { xml, feedUrl, maxItems }, { field: "feedUrl" });
 }
 
-/** An uploaded file's articles (errors name `files`, starting with the file name). */
-export function readFile(name: string, content: string): Promise<RawArticle[]> {
+/** An uploaded file's articles and ClaimReview records (errors name `files`, starting with the file name). */
+export function readFile(name: string, content: string): Promise<TaskOutput<"file">> {
   return runInWorker("file", { name, content }, { field: "files", prefix: `${name}: ` });
 }
 

@@ -4,19 +4,24 @@
 // pool.ts. No Next, no Prisma, no server-only: a plain Node process loads this.
 import { extractArticleFromHtml } from "../parsers/extract-html";
 import { parseFeed } from "../parsers/feed";
-import { parseImportFile } from "../parsers/files";
+import { parseImportFileEntries } from "../parsers/files";
+import { readPageClaimReviews } from "../parsers/page-claimreviews";
 import { prepareContent, type ContentInput } from "@/lib/articles/prepare";
 
 export const TASKS = {
-  /** A fetched web page: its story and metadata. */
-  page: (input: { html: string; pageUrl?: string }) => extractArticleFromHtml(input.html, input.pageUrl),
+  /** A fetched web page: the ClaimReview records of its JSON-LD when it has any (a fact-checker's page), else its story and metadata. */
+  page: async (input: { html: string; pageUrl?: string }) => {
+    const records = await readPageClaimReviews(input.html, input.pageUrl);
+    if (records) return { kind: "factchecks" as const, records };
+    return { kind: "article" as const, article: await extractArticleFromHtml(input.html, input.pageUrl) };
+  },
   /** A feed: its first `maxItems` items, and how many it has in all. */
   feed: (input: { xml: string; feedUrl?: string; maxItems: number }) => {
     const feed = parseFeed(input.xml, input.feedUrl);
     return { title: feed.title, items: feed.items.slice(0, input.maxItems), total: feed.items.length };
   },
-  /** An uploaded file: one article, or one per JSON object or CSV row. */
-  file: (input: { name: string; content: string }) => parseImportFile(input.name, input.content),
+  /** An uploaded file: one article, or one per JSON object or CSV row, and the ClaimReview records of a JSON file. */
+  file: (input: { name: string; content: string }) => parseImportFileEntries(input.name, input.content),
   /** An article's HTML (and text): sanitized HTML (links resolved against baseUrl), canonical text, blocks, content hash. */
   content: (input: ContentInput) => prepareContent(input),
 };
