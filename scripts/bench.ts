@@ -3,12 +3,14 @@
 // app on it (port BENCH_PORT, 3200), so it can also seed newsroom-scale data
 // straight into the database. Every throughput and latency is also given against
 // /api/health measured the same way just before, in the same run.
+// BENCH_ONLY=memory: only newsroom memory (scripts/bench/memory.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchAnchoring } from "./bench/anchoring";
+import { benchSuggestions, printSuggestions } from "./bench/suggestions";
 import { benchExtraction, printExtraction } from "./bench/extraction";
 import { describe as describeSelector } from "@/lib/anchoring/describe";
 import { Client } from "./bench/client";
@@ -20,6 +22,7 @@ import { readerBytes } from "./bench/reader-bytes";
 import { seedScale } from "./bench/scale-seed";
 import { measureScale } from "./bench/scale";
 import { explainListQueries } from "./bench/explain";
+import { benchMemoryLatency, benchMemoryQuality } from "./bench/memory";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrate";
 
@@ -29,6 +32,8 @@ const PASSWORD = process.env.DEMO_PASSWORD || "verity-demo";
 /** Seconds per load measurement (health, writes, reader). */
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const RSS_GOAL_MB = 512;
+/** BENCH_ONLY=memory: only newsroom memory ("Checked before" quality, then search and "Checked before" at scale). */
+const MEMORY_ONLY = process.env.BENCH_ONLY === "memory";
 const report = new Report();
 
 async function waitForHealth(deadlineMs: number, alive: () => boolean) {
@@ -78,6 +83,12 @@ async function health(connections: number, seconds = SECONDS): Promise<LoadResul
 }
 
 async function main() {
+  if (!MEMORY_ONLY) await benchEngines();
+  await benchApp();
+  report.print();
+}
+
+async function benchEngines() {
   // No app needed: first, so its figures are there even when the app will not start.
   const x = await benchExtraction();
   console.log(`Extraction word F1 on ${x.pages.length} saved pages (tests/imports/corpus), Verity vs plain Readability:`);
@@ -90,6 +101,15 @@ async function main() {
   report.add("locate 1,000 claims, unchanged text", ms(a.exactMs), "< 20 ms", a.exactMs < 20);
   report.add("locate 1,000 claims after edits", `${ms(a.editedMs)} (anchored ${a.anchored}, fuzzy ${a.fuzzy}, orphaned ${a.orphaned})`, "< 300 ms", a.editedMs < 300);
 
+  console.log("\nCheck-worthiness ranker on the held-out CLEF-2019 debates:");
+  const sg = await benchSuggestions();
+  printSuggestions(sg);
+  report.add("suggestions MAP per debate, held out (random, numbers first)", `${sg.map.toFixed(3)} (${sg.randomMap.toFixed(3)}, ${sg.numbersFirstMap.toFixed(3)})`, "above both baselines and 0.166", sg.map > Math.max(sg.randomMap, sg.numbersFirstMap, 0.166));
+  report.add("suggest for a 100 KB article", `${ms(sg.msFor100KB)} (CPU ${ms(sg.cpuMsFor100KB)}, first ${ms(sg.coldMsFor100KB)})`, "≤ 1 s", sg.msFor100KB <= 1000);
+  report.add("RSS with the suggestion model loaded (bench process)", `${sg.rssMB.toFixed(0)} MB`, "< 512 MB", sg.rssMB < 512);
+}
+
+async function benchApp() {
   // The app's own database, started here so newsroom-scale data can be written straight into it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "verity-bench-"));
   fs.chmodSync(dataDir, 0o755);
@@ -121,6 +141,20 @@ async function main() {
     await reviewer.signIn("reviewer@example.org", PASSWORD);
     const editor = new Client(BASE);
     await editor.signIn("editor@example.org", PASSWORD);
+
+    // "Checked before" quality first, while the newsroom holds only the demo data and these fact-checks.
+    rss.phase = "memory: import and rank the CLEF claims";
+    await benchMemoryQuality(admin, reviewer, report);
+    if (MEMORY_ONLY) {
+      rss.phase = "scale: seed";
+      console.log("\nSeeding newsroom-scale data (10,000 articles, 100,000 claims)…");
+      const counts = await seedScale(db.url, { log: (l) => console.log(`  ${l}`) });
+      console.log(`  done in ${counts.seconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
+      console.log("\nSearch and \"Checked before\" at scale (one request at a time):");
+      rss.phase = "scale: memory";
+      await benchMemoryLatency(reviewer, report);
+      return;
+    }
     // Three copies of one ~100 KB story (its own first line each: Verity refuses a duplicate text).
     const story = bigArticle();
     const makeArticle = async (title: string) => {
@@ -256,6 +290,9 @@ async function main() {
       report,
       (phase) => (rss.phase = phase),
     );
+    console.log("\nSearch and \"Checked before\" at scale (one request at a time):");
+    rss.phase = "scale: memory";
+    await benchMemoryLatency(reviewer, report);
     rss.stop();
     report.add(
       `app server RSS, peak over the whole bench (${rss.samples} samples)`,
@@ -276,7 +313,6 @@ async function main() {
     await db.stop().catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  report.print();
 }
 
 main().then(

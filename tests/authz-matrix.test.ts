@@ -13,6 +13,7 @@ import { POST as createClaimRoute } from "@/app/api/articles/[id]/claims/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
 import { POST as reviewRoute } from "@/app/api/claims/[id]/reviews/route";
 import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
+import { POST as linkRoute } from "@/app/api/claims/[id]/links/route";
 import { makeArticle, makeCaller, makeUser, TEST_PASSWORD } from "@/seeds/factories";
 import { MIN_ROLE, type Action } from "@/lib/auth/permissions";
 import { call, sessionCookie, type CallOptions } from "./support/http";
@@ -152,6 +153,33 @@ const ROWS: Row[] = [
   { route: "/api/claims/[id]/reviews", method: "POST", variant: "unknown id", setup: async () => ({ params: { id: "no-such-claim" }, body: { decision: "APPROVE", version: 1 } }), expect: editorPlus(404) },
   { route: "/api/claims/[id]/comments", method: "POST", setup: async (o) => ({ params: { id: (await draftClaim(o)).claim.id }, body: { body: "Which archive?" } }), expect: reviewerPlus(201) },
   { route: "/api/claims/[id]/comments", method: "POST", variant: "unknown id", setup: async () => ({ params: { id: "no-such-claim" }, body: { body: "Hello?" } }), expect: reviewerPlus(404) },
+
+  // Newsroom memory: search, "Checked before", "Same claim" links, source memory.
+  { route: "/api/search", method: "GET", setup: async () => ({ path: "/api/search?q=budget" }), expect: reviewerPlus(200) },
+  { route: "/api/claims/similar", method: "GET", setup: async () => ({ path: "/api/claims/similar?text=the%20sky%20was%20green%20in%202007" }), expect: reviewerPlus(200) },
+  { route: "/api/sources/lookup", method: "GET", setup: async () => ({ path: "/api/sources/lookup?url=https%3A%2F%2Fexample.org%2Fsky-2007" }), expect: reviewerPlus(200) },
+  { route: "/api/claims/[id]/links", method: "GET", setup: async (o) => ({ params: { id: (await draftClaim(o)).claim.id } }), expect: reviewerPlus(200) },
+  { route: "/api/claims/[id]/links", method: "GET", variant: "unknown id", setup: async () => ({ params: { id: "no-such-claim" } }), expect: reviewerPlus(404) },
+  {
+    route: "/api/claims/[id]/links",
+    method: "POST",
+    setup: async (o) => ({ params: { id: (await draftClaim(o)).claim.id }, body: { claimId: (await draftClaim(o)).claim.id } }),
+    expect: reviewerPlus(201),
+  },
+  { route: "/api/claims/[id]/links", method: "POST", variant: "unknown id", setup: async (o) => ({ params: { id: "no-such-claim" }, body: { claimId: (await draftClaim(o)).claim.id } }), expect: reviewerPlus(404) },
+  {
+    route: "/api/claims/[id]/links/[linkId]",
+    method: "DELETE",
+    setup: async (o) => {
+      const one = (await draftClaim(o)).claim.id;
+      const made = await call(linkRoute, { params: { id: one }, headers: o.headers, body: { claimId: (await draftClaim(o)).claim.id } });
+      expect(made.status, "fixture: link claims").toBe(201);
+      return { params: { id: one, linkId: made.json.id } };
+    },
+    // Either side's reviewer may unlink: not only the one who linked.
+    expect: reviewerPlus(204),
+  },
+  { route: "/api/claims/[id]/links/[linkId]", method: "DELETE", variant: "unknown id", setup: async (o) => ({ params: { id: (await draftClaim(o)).claim.id, linkId: "no-such-link" } }), expect: reviewerPlus(404) },
 
   { route: "/api/review-queue", method: "GET", setup: async () => ({ path: "/api/review-queue" }), expect: editorPlus(200) },
   { route: "/api/fact-checks/[slug]/claimreview", method: "GET", setup: async (o) => ({ params: { slug: (await publishedArticle(o)).slug } }), expect: anyone(200) },

@@ -17,6 +17,7 @@ import { POST as commentRoute } from "@/app/api/claims/[id]/comments/route";
 import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
 import { POST as createUserRoute } from "@/app/api/users/route";
 import { POST as createTokenRoute } from "@/app/api/tokens/route";
+import { POST as linkRoute } from "@/app/api/claims/[id]/links/route";
 import { makeArticle, makeCaller, makeUser } from "@/seeds/factories";
 import { call, sessionCookie } from "./support/http";
 import { claimBody } from "./support/claims";
@@ -59,6 +60,10 @@ describe("no secret in any API response", () => {
     expect((await call(reviewRoute, { params: { id: claim.json.id }, headers: editor.headers, body: { decision: "APPROVE", version: sub.json.version } })).status).toBe(200);
     expect((await call(publishRoute, { params: { id: article.id }, headers: editor.headers })).status).toBe(200);
     const job = await createImportJob(admin.user.id, "ITEMS", [{ type: "items", items: [{ title: "Crawl import", text: "Words." }] }]);
+    // A "Same claim" link between two claims, so the memory routes answer with people and claims in them.
+    const other = await makeArticle({ sourceUrl: `https://crawl.example/other-${Date.now()}` });
+    const otherClaim = await call(createClaimRoute, { params: { id: other.id }, headers: editor.headers, body: claimBody(other.text, "the sky was green in 2007") });
+    expect((await call(linkRoute, { params: { id: claim.json.id }, headers: owner.headers, body: { claimId: otherClaim.json.id } })).status).toBe(201);
 
     // What each GET route needs to answer 200 with data in it.
     const fixtures: Record<string, { path?: string; params?: Record<string, string> }[]> = {
@@ -77,6 +82,10 @@ describe("no secret in any API response", () => {
       "/api/imports/[jobId]": [{ path: `/api/imports/${job.id}?include=articles`, params: { jobId: job.id } }],
       "/api/audit": [{ path: "/api/audit?pageSize=200" }, { path: `/api/audit?entityId=${created.json.id}` }],
       "/api/users": [{}],
+      "/api/claims/[id]/links": [{ params: { id: claim.json.id } }],
+      "/api/claims/similar": [{ path: `/api/claims/similar?text=${encodeURIComponent("the sky was green in 2007")}&limit=20` }],
+      "/api/search": [{ path: "/api/search?q=sky" }, { path: "/api/search?q=crawl&type=source" }],
+      "/api/sources/lookup": [{ path: `/api/sources/lookup?url=${encodeURIComponent("https://example.org/source")}` }],
       "/api/tokens": [{}],
     };
 
