@@ -6,7 +6,8 @@
 export type ApiError = { status: number; code: string; message: string; fields?: Record<string, string>; body: Record<string, unknown> };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+/** `init.signal` cancels the call (a search superseded by newer input): it then ends as `{ok: false, error: {code: "aborted"}}`. */
+export async function api<T>(method: string, path: string, body?: unknown, init?: { signal?: AbortSignal }): Promise<ApiResult<T>> {
   let res: Response;
   const multipart = typeof FormData !== "undefined" && body instanceof FormData;
   try {
@@ -16,8 +17,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       headers: body === undefined || multipart ? undefined : { "content-type": "application/json" },
       body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
       credentials: "same-origin",
+      signal: init?.signal,
     });
   } catch {
+    if (init?.signal?.aborted) return { ok: false, error: { status: 0, code: "aborted", message: "Cancelled.", body: {} } };
     return { ok: false, error: { status: 0, code: "network", message: "Could not reach Verity. Check your connection and try again.", body: {} } };
   }
   if (res.status === 204) return { ok: true, data: undefined as T };

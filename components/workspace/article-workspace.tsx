@@ -9,6 +9,7 @@ import { api, type ApiError } from "@/components/ui/api";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimsAside, useNarrow } from "./claim-sheet";
 import { ClaimForm, draftFromClaim, toPayload, type ClaimDraft, type Intent } from "./claim-form";
+import { linkBody } from "./claim-links";
 import { ClaimPanel, type Filters } from "./claim-panel";
 import { HighlightedArticle } from "./highlighted-article";
 import { numberClaims } from "./highlight-layout";
@@ -133,6 +134,16 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
     };
   }, [initialClaimId, initialClaims]);
 
+  // A search result links here as ?find=<words> (the first words its snippet marked): bring them into view.
+  useEffect(() => {
+    const find = new URLSearchParams(window.location.search).get("find")?.trim().toLowerCase();
+    if (!find || initialClaimId) return;
+    const at = article.text.toLowerCase().indexOf(find);
+    if (at < 0) return;
+    const runs = Array.from(document.querySelectorAll<HTMLElement>('[aria-label="Article"] [data-offset]'));
+    runs.filter((el) => Number(el.dataset.offset) <= at).pop()?.scrollIntoView({ block: "center" });
+  }, [article.text, initialClaimId]);
+
   async function submit(claim: WorkspaceClaim): Promise<ClaimDto | null> {
     const r = await api<ClaimDto>("POST", `/api/claims/${claim.id}/submit`, { version: claim.version });
     if (!r.ok) {
@@ -151,11 +162,15 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
       return setError(r.error);
     }
     upsert(r.data);
+    // "Same claim" chosen before the claim existed: link it now that it has an id.
+    const links = await Promise.all((draft.links ?? []).map((t) => api("POST", `/api/claims/${r.data.id}/links`, linkBody(t))));
+    const failed = links.find((l) => !l.ok);
     const final = intent === "submit" ? await submit(r.data) : r.data;
     setBusy(false);
     if (final) {
       setPanel({ kind: "detail", id: final.id });
       say(intent === "submit" && final.status === "SUBMITTED" ? "Claim submitted for review." : "Claim saved as a draft.");
+      if (failed && !failed.ok) setError({ ...failed.error, fields: undefined, message: `The claim was saved, but a “Same claim” link was not: ${failed.error.message}` });
     }
   }
 
@@ -268,13 +283,15 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
           <ClaimPanel claims={visible} total={claims.length} filters={filters} selectedId={selectedId} onFilters={setFilters} onOpen={openClaim} numbers={numbers} />
         )}
         {panel.kind === "new" && (
-          <ClaimForm key={formKey} quote={article.text.slice(panel.start, panel.end)} initial={draftFromClaim(null)} canSubmit busy={busy}
+          <ClaimForm key={formKey} quote={article.text.slice(panel.start, panel.end)} articleId={article.id} initial={draftFromClaim(null)} canSubmit busy={busy}
             serverFields={error?.fields} onCancel={() => setPanel({ kind: "list" })} onSave={(d, intent) => void saveNew(panel.start, panel.end, d, intent)} />
         )}
         {panel.kind === "edit" && selected?.detail && (
           <ClaimForm
             key={`${selected.id}-${formKey}`}
             quote={selected.selector.exact}
+            articleId={article.id}
+            claimId={selected.id}
             initial={conflict ? conflict.mine : draftFromClaim(selected)}
             canSubmit={selected.author.id === viewer.id && SUBMITTABLE.includes(selected.status)}
             busy={busy}
@@ -315,6 +332,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
             canDelete={can(actor, "claim:delete", { authorId: selected.author.id, status: selected.status })}
             canSubmit={can(actor, "claim:submit", { authorId: selected.author.id, status: selected.status })}
             canReattach={can(actor, "claim:reattach", { authorId: selected.author.id, status: selected.status })}
+            canLink={can(actor, "claim:link")}
             onBack={() => setPanel({ kind: "list" })}
             onEdit={() => {
               setConflict(null);

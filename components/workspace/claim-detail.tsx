@@ -7,6 +7,7 @@ import { TextareaField } from "@/components/ui/field";
 import { CLAIM_STATUS_LABEL, STANCE_LABEL, SUBMITTABLE, VERDICT_INFO } from "@/lib/claims/constants";
 import { formatDate } from "@/components/ui/format";
 import { RequestedChangesNote, requestedChanges } from "./claim-form";
+import { ClaimLinks } from "./claim-links";
 import { VerdictBadge } from "./verdict-badge";
 import type { WorkspaceClaim } from "./types";
 
@@ -18,6 +19,8 @@ type Props = {
   canDelete: boolean;
   canSubmit: boolean;
   canReattach: boolean;
+  /** May make and undo "Same claim" links. */
+  canLink?: boolean;
   busy: boolean;
   onBack: () => void;
   onEdit: () => void;
@@ -27,7 +30,7 @@ type Props = {
   onComment: (body: string) => Promise<boolean>;
 };
 
-export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach, busy, onBack, onEdit, onDelete, onSubmit, onReattach, onComment }: Props) {
+export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach, canLink = false, busy, onBack, onEdit, onDelete, onSubmit, onReattach, onComment }: Props) {
   const [comment, setComment] = useState("");
   const note = claim.detail ? requestedChanges(claim) : undefined;
   return (
@@ -74,6 +77,7 @@ export function ClaimDetail({ claim, canEdit, canDelete, canSubmit, canReattach,
           </ul>
         )}
       </section>
+      <ClaimLinks key={claim.id} claimId={claim.id} canLink={canLink} />
       <div className="flex flex-wrap gap-2">
         {canEdit && claim.detail && <Button tone="secondary" onClick={onEdit} className="!px-3 !py-1">Edit</Button>}
         {canSubmit && SUBMITTABLE.includes(claim.status) && (

@@ -1,7 +1,7 @@
 "use client";
-import { useId, useState } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
 import { claimFieldsSchema } from "@/lib/claims/schema";
-import { STANCES, STANCE_LABEL, VERDICTS, VERDICT_INFO, type Stance, type Verdict } from "@/lib/claims/constants";
+import { MAX_SOURCES, STANCES, STANCE_LABEL, VERDICTS, VERDICT_INFO, type Stance, type Verdict } from "@/lib/claims/constants";
 import { plainFields } from "@/lib/messages";
 import { zodFields } from "@/lib/validation";
 import { Button } from "@/components/ui/button";
@@ -9,12 +9,23 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format";
 import { MarkdownField } from "@/components/ui/markdown-field";
+import { CheckedBefore, MIN_QUERY } from "./checked-before";
+import type { LinkTarget, SimilarItem } from "./claim-links";
+import { citedBefore, useSourceMemory, type SourceLookup } from "./source-memory";
 import type { ClaimDto } from "./types";
 
 type SourceDraft = { url: string; title: string; publisher: string; stance: Stance; archivedUrl: string; excerpt: string };
 /** The editor's latest "request changes", kept in view while the claim is revised. */
 export type RequestedChanges = { editor: string; date: string; comment: string };
-export type ClaimDraft = { claimText: string; verdict: Verdict | ""; rationale: string; sources: SourceDraft[]; requestedChanges?: RequestedChanges };
+export type ClaimDraft = {
+  claimText: string;
+  verdict: Verdict | "";
+  rationale: string;
+  sources: SourceDraft[];
+  requestedChanges?: RequestedChanges;
+  /** "Same claim" choices made before the claim exists: linked right after it is created. */
+  links?: LinkTarget[];
+};
 export type Intent = "draft" | "submit";
 
 const emptySource = (): SourceDraft => ({ url: "", title: "", publisher: "", stance: "SUPPORTS", archivedUrl: "", excerpt: "" });
@@ -62,6 +73,10 @@ export function RequestedChangesNote({ note, sticky = false }: { note: Requested
 
 type Props = {
   quote: string;
+  /** The article annotated: its own claims are left out of "Checked before". */
+  articleId: string;
+  /** The claim edited, when it is saved already ("Same claim" then links at once). */
+  claimId?: string;
   initial: ClaimDraft;
   canSubmit: boolean;
   /** Field errors from the server (after a 400). */
@@ -72,8 +87,21 @@ type Props = {
   children?: React.ReactNode;
 };
 
-export function ClaimForm({ quote, initial, canSubmit, serverFields, busy, onSave, onCancel, children }: Props) {
+export function ClaimForm({ quote, articleId, claimId, initial, canSubmit, serverFields, busy, onSave, onCancel, children }: Props) {
   const [draft, setDraft] = useState<ClaimDraft>(initial);
+  // The claim's own sources (when editing) would count themselves as "cited before".
+  const [ownUrls] = useState(() => new Set(initial.sources.map((s) => s.url.trim())));
+  // Source memory fills what is empty, and only that: a title or publisher the user typed stays.
+  const fillKnown = useCallback((found: SourceLookup) => {
+    setDraft((d) => ({
+      ...d,
+      sources: d.sources.map((s) =>
+        s.url.trim() !== found.url ? s : { ...s, title: s.title.trim() ? s.title : found.title ?? s.title, publisher: s.publisher.trim() ? s.publisher : found.publisher ?? s.publisher },
+      ),
+    }));
+  }, []);
+  const urls = useMemo(() => draft.sources.map((s) => s.url), [draft.sources]);
+  const memory = useSourceMemory(urls, fillKnown, ownUrls);
   const [clientFields, setClientFields] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
   const id = useId();
@@ -89,6 +117,21 @@ export function ClaimForm({ quote, initial, canSubmit, serverFields, busy, onSav
     // A new server answer counts as a failed attempt: the summary takes focus again.
     setSeenServer(serverFields);
     if (serverFields && Object.keys(serverFields).length) setAttempt((n) => n + 1);
+  }
+
+  /** "Reuse sources": appends an earlier claim's sources, skipping URLs already here; returns how many were added. */
+  function reuseSources(sources: NonNullable<SimilarItem["sources"]>): number {
+    const have = new Set(draft.sources.map((s) => s.url.trim()));
+    // A blank row (just added, nothing typed) gives way to the reused sources.
+    const kept = draft.sources.filter((s) => s.url.trim() || s.title.trim() || s.publisher.trim() || s.archivedUrl.trim() || s.excerpt.trim());
+    const fresh: SourceDraft[] = [];
+    for (const s of sources) {
+      if (have.has(s.url.trim()) || kept.length + fresh.length >= MAX_SOURCES) continue;
+      have.add(s.url.trim());
+      fresh.push({ ...emptySource(), url: s.url, title: s.title, publisher: s.publisher ?? "", stance: s.stance });
+    }
+    if (fresh.length || kept.length !== draft.sources.length) set("sources", [...kept, ...fresh]);
+    return fresh.length;
   }
 
   function save(intent: Intent) {
@@ -122,6 +165,14 @@ export function ClaimForm({ quote, initial, canSubmit, serverFields, busy, onSav
       {children}
       <TextareaField compact id={fieldId("claimText")} label="Claim" rows={2} value={draft.claimText} onChange={(e) => set("claimText", e.target.value)}
         hint="The claim restated in one sentence." error={errors.claimText} />
+      <CheckedBefore
+        query={draft.claimText.trim().length >= MIN_QUERY ? draft.claimText : quote}
+        articleId={articleId}
+        claimId={claimId}
+        pending={draft.links ?? []}
+        onPendingChange={(links) => set("links", links)}
+        onReuse={reuseSources}
+      />
       <SelectField compact id={fieldId("verdict")} label="Verdict" value={draft.verdict} onChange={(e) => set("verdict", e.target.value as Verdict)}
         hint={draft.verdict ? VERDICT_INFO[draft.verdict].description : "How accurate the claim is, on the evidence."} error={errors.verdict}>
         <option value="">Choose a verdict…</option>
@@ -137,7 +188,8 @@ export function ClaimForm({ quote, initial, canSubmit, serverFields, busy, onSav
         {draft.sources.map((s, i) => (
           <fieldset key={i} className="space-y-2 rounded border border-slate-200 p-3">
             <legend className="px-1 text-sm font-medium">Source {i + 1}</legend>
-            <Field compact id={fieldId(`sources.${i}.url`)} label="Source URL" type="url" value={s.url} onChange={(e) => setSource(i, { url: e.target.value })} error={errors[`sources.${i}.url`]} />
+            <Field compact id={fieldId(`sources.${i}.url`)} label="Source URL" type="url" value={s.url} onChange={(e) => setSource(i, { url: e.target.value })}
+              onBlur={(e) => void memory.lookupNow(e.target.value)} error={errors[`sources.${i}.url`]} hint={citedBefore(memory.known[s.url.trim()]) ?? undefined} />
             <Field compact id={fieldId(`sources.${i}.title`)} label="Source title" value={s.title} onChange={(e) => setSource(i, { title: e.target.value })} error={errors[`sources.${i}.title`]} />
             <div className="grid grid-cols-2 gap-2">
               <Field compact id={fieldId(`sources.${i}.publisher`)} label="Publisher" value={s.publisher} onChange={(e) => setSource(i, { publisher: e.target.value })} error={errors[`sources.${i}.publisher`]} />

@@ -5,6 +5,7 @@ import { isValidBlocks, type Block } from "@/lib/articles/blocks";
 import { STANCE_LABEL, VERDICTS, VERDICT_INFO } from "@/lib/claims/constants";
 import { claimAnchor, jsonLdScript } from "@/lib/publishing/claimreview";
 import { claimReviewsFor, getPublishedFactCheck } from "@/lib/publishing/data";
+import { alsoCheckedFor, type AlsoChecked } from "@/lib/publishing/also-checked";
 import { originFromHeaders, siteUrl } from "@/lib/site-url";
 import { env } from "@/lib/env";
 import { Markdown } from "@/components/ui/markdown";
@@ -22,6 +23,40 @@ function bylineOf(a: { author: string | null; publisher: string | null; publishe
   if (a.publishedAt) parts.push(`published ${formatDate(a.publishedAt)}`);
   if (!parts.length) return null;
   return `Article ${parts.join(", ")}.`;
+}
+
+/** A fact-check's rating in its publisher's words, else Verity's nearest verdict. */
+function ratingOf(a: Extract<AlsoChecked, { kind: "factcheck" }>): string {
+  return a.rating || (a.verdict ? VERDICT_INFO[a.verdict].label : "no rating given");
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "another fact-checker";
+  }
+}
+
+/** "Also checked by Full Fact: False (their fact-check)" and "Also checked in <article>": earlier checks of the same claim, public ones only. */
+function AlsoCheckedList({ items }: { items: AlsoChecked[] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="space-y-1 border-t border-slate-200 pt-2 text-sm text-slate-800">
+      {items.map((a) =>
+        a.kind === "factcheck" ? (
+          <li key={`f-${a.id}`}>
+            Also checked by {a.publisher || hostOf(a.url)}: {ratingOf(a)}
+            {/^https?:\/\//i.test(a.url) && <> (<a href={a.url} rel="noopener noreferrer nofollow" className="text-blue-700 underline">their fact-check</a>)</>}
+          </li>
+        ) : (
+          <li key={`c-${a.id}`}>
+            Also checked in <a href={`/fact-checks/${a.slug}#${claimAnchor(a.id)}`} className="text-blue-700 underline">{a.articleTitle}</a>
+          </li>
+        ),
+      )}
+    </ul>
+  );
 }
 
 async function baseUrl() {
@@ -54,6 +89,7 @@ export default async function FactCheckPage({ params }: Props) {
   const blocks: Block[] = isValidBlocks(fc.blocks, fc.text.length) ? fc.blocks : [{ type: "paragraph", start: 0, end: fc.text.length }];
   const updated = fc.publications.length > 1;
   const byline = bylineOf(fc);
+  const alsoChecked = await alsoCheckedFor(fc.claims.map((c) => c.id), fc.id);
   const counts = VERDICTS.map((v) => [v, fc.claims.filter((c) => c.verdict === v).length] as const).filter(([, n]) => n > 0);
 
   return (
@@ -102,6 +138,7 @@ export default async function FactCheckPage({ params }: Props) {
                 </ul>
               </div>
             )}
+            <AlsoCheckedList items={alsoChecked.get(c.id) ?? []} />
           </section>
         ))}
       </section>
