@@ -13,7 +13,14 @@ const claimsPanel = (page: Page) => page.getByRole("complementary", { name: "Cla
 
 /** What must never reach a person: enum names, JSON paths, zod's wording, bare fragments. */
 async function expectNoDeveloperWords(where: Locator) {
-  const text = await where.innerText();
+  // The words as written: a badge's CSS capitals ("FALSE" for the label "False") are styling, not an enum name.
+  const text = await where.evaluate((root) => {
+    const styled = [root, ...Array.from(root.querySelectorAll("*"))].filter((el): el is HTMLElement => el instanceof HTMLElement && getComputedStyle(el).textTransform !== "none");
+    for (const el of styled) el.style.textTransform = "none";
+    const words = (root as HTMLElement).innerText;
+    for (const el of styled) el.style.textTransform = "";
+    return words;
+  });
   expect(text).not.toMatch(/\b(MOSTLY_TRUE|MOSTLY_FALSE|UNVERIFIABLE|TRUE|FALSE|MIXED|OUTDATED|MISLEADING|REVIEWER|EDITOR|ADMIN)\b/);
   expect(text).not.toMatch(/claimText|sources\.\d|\bverdict (is|must)\b|Invalid input|expected string|must be one of/);
   expect(text).not.toMatch(/(^|\n)\s*is required/);
