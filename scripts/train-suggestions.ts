@@ -14,7 +14,7 @@ import Papa from "papaparse";
 import { extractFeatures, featureNames } from "@/lib/suggestions/features";
 import { clefDebateDate, evaluateRanking, mean, type EvalRow } from "@/lib/suggestions/evaluate";
 import { loadModel, logit, type WeightsFile } from "@/lib/suggestions/model";
-import { seededShuffle } from "@/lib/suggestions/random";
+import { seededShuffle } from "@/lib/random";
 import { trainLogistic, type Example } from "@/lib/suggestions/train";
 
 const ROOT = path.resolve(__dirname, "..");

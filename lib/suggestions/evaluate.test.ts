@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { averagePrecision, clefDebateDate, evaluateRanking, HAS_NUMBER, orderByScore, RANDOM_RUNS } from "./evaluate";
-import { seededShuffle } from "./random";
+import { seededShuffle } from "@/lib/random";
 
 describe("averagePrecision", () => {
   it.each([

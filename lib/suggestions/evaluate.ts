@@ -1,6 +1,6 @@
 // Ranking quality the way CLEF CheckThat! 2019 Task 1 measured it: average precision of
 // each debate's ranking, then the mean over debates (MAP), never pooled across debates.
-import { seededShuffle } from "./random";
+import { seededShuffle } from "@/lib/random";
 
 /** Average precision of a ranking given its labels in ranked order (1 = check-worthy). 0 when nothing is positive. */
 export function averagePrecision(rankedLabels: readonly number[]): number {

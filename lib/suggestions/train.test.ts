@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom, seededShuffle } from "./random";
+import { seededRandom, seededShuffle } from "@/lib/random";
 import { trainLogistic, type Example } from "./train";
 
 function toyData(): Example[] {

@@ -3,6 +3,7 @@ import { splitsSurrogatePair } from "@/lib/anchoring/code-points";
 import { describe } from "@/lib/anchoring/describe";
 import { locate } from "@/lib/anchoring/locate";
 import type { LocateResult, Selector } from "@/lib/anchoring/types";
+import { seededRandom } from "@/lib/random";
 import { EMOJI_ARTICLE, IRAN_LINES, JAPANESE_ARTICLE, RUSSIAN_ARTICLE } from "@/tests/fixtures/anchoring";
 
 export type AnchoringBench = {
@@ -19,18 +20,6 @@ export type AnchoringBench = {
 
 const CLAIMS = 1000;
 const TARGET_UNITS = 100_000;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same work. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * ~100 KB of real prose. Sections reuse the same paragraphs in shuffled order,
@@ -137,7 +126,7 @@ function lands(found: { start: number; end: number }, expected: { start: number;
 }
 
 export async function benchAnchoring(): Promise<AnchoringBench> {
-  const random = rng(20190624);
+  const random = seededRandom(20190624); // the same work on every run
   const text = buildArticle(random);
   const claims = makeClaims(text, random);
 

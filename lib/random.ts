@@ -1,5 +1,6 @@
-// Seeded randomness for the training split and the random baseline: the same seed
-// gives the same numbers on every machine, so training and the bench are reproducible.
+// Seeded randomness (the suggestion ranker's training split and random baseline, the
+// benches' workloads): the same seed gives the same numbers on every machine, so
+// training and the benches are reproducible.
 
 /** mulberry32: a tiny 32-bit generator, good enough for shuffles (not for secrets). */
 export function seededRandom(seed: number): () => number {
