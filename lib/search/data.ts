@@ -162,24 +162,36 @@ export async function search(q: SearchQuery): Promise<SearchResult> {
  * The articles list's `q`: ids of articles whose title contains `q` (any case)
  * or whose title and body match it as a web search (stemmed, accents ignored),
  * newest first, with how many there are.
+ *
+ * A word found in every article must not cost a read of every article's
+ * vector. The page comes from the newest matches of each part (at most
+ * skip + take each; the text part walks the createdAt index and stops). The
+ * text matches are counted from the GIN index: the planner prices a bitmap
+ * scan over every row above a sequential scan, but the sequential scan has to
+ * unpack each row's vector to test it (24 ms for 10,000 articles of 5 KB)
+ * while the bitmap needs no recheck for a plain word (3 ms), so the count runs
+ * with sequential scans off for its transaction. Title-only matches are
+ * counted apart (a scan of the titles).
  */
 export async function articleIdsMatching(text: string, opts: { status?: string; skip: number; take: number }): Promise<{ ids: string[]; total: number }> {
   const domain = await languageDomain("article");
   const status = opts.status ? Prisma.sql`AND a.status = ${opts.status}::"ArticleStatus"` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Array<{ id: string; total: number }>>`
-    WITH hits AS (
-      SELECT a.id FROM "Article" a WHERE a.title ILIKE ${containsPattern(text)}
-      UNION
-      SELECT a.id FROM "Article" a WHERE ${matches(domain, Prisma.sql`a."searchVector"`, articleTag, text)}
-    )
-    SELECT a.id, count(*) OVER ()::int AS total FROM "Article" a JOIN hits h ON h.id = a.id
-    WHERE true ${status}
-    ORDER BY a."createdAt" DESC, a.id DESC LIMIT ${opts.take} OFFSET ${opts.skip}`;
-  if (rows.length) return { ids: rows.map((r) => r.id), total: rows[0].total };
-  if (opts.skip === 0) return { ids: [], total: 0 };
-  // A page past the end: the count still matters to the pager.
-  const [{ total }] = await prisma.$queryRaw<Array<{ total: number }>>`
-    SELECT count(*)::int AS total FROM "Article" a WHERE (a.title ILIKE ${containsPattern(text)}
-      OR ${matches(domain, Prisma.sql`a."searchVector"`, articleTag, text)}) ${status}`;
-  return { ids: [], total };
+  const words = matches(domain, Prisma.sql`a."searchVector"`, articleTag, text);
+  const title = Prisma.sql`a.title ILIKE ${containsPattern(text)}`;
+  const upTo = opts.skip + opts.take;
+  const [page, wordCount, titleCount] = await Promise.all([
+    prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM (
+        (SELECT a.id, a."createdAt" FROM "Article" a WHERE ${words} ${status} ORDER BY a."createdAt" DESC, a.id DESC LIMIT ${upTo})
+        UNION
+        (SELECT a.id, a."createdAt" FROM "Article" a WHERE ${title} ${status} ORDER BY a."createdAt" DESC, a.id DESC LIMIT ${upTo})
+      ) m ORDER BY "createdAt" DESC, id DESC LIMIT ${opts.take} OFFSET ${opts.skip}`,
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const [r] = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Article" a WHERE ${words} ${status}`;
+      return r.n;
+    }),
+    prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Article" a WHERE ${title} ${status} AND NOT coalesce(${words}, false)`.then(([r]) => r.n),
+  ]);
+  return { ids: page.map((r) => r.id), total: wordCount + titleCount };
 }
