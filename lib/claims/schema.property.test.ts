@@ -11,7 +11,11 @@ import { MAX_QUOTE, MAX_SOURCES, STANCES, VERDICTS } from "./constants";
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const text = fc.oneof(fc.string({ unit: codeUnit, maxLength: 60 }), fc.string({ unit: "binary", maxLength: 60 }), fc.constantFrom("", " ", "\u0000", "\ud800", "javascript:alert(1)", "https://ok.example/a", "x".repeat(MAX_QUOTE + 1)));
 const num = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.NaN, Infinity, -1, 0, 1, 1.5, 2 ** 53 + 1));
-const junk = fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true });
+// No null-prototype objects: zod 4 runs a string's length checks on any value
+// with a \`length\` (even after the type check failed), and comparing a
+// null-prototype object with a number throws inside zod. Neither JSON.parse
+// nor a form can produce one, so no request can reach that.
+const junk = fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, junk);
 
 const source = fc.record(
