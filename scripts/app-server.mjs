@@ -83,7 +83,11 @@ const server = http.createServer((req, res) => {
 // Node's defaults are generous; these bound a slow client's hold on a socket.
 server.headersTimeout = 30_000;
 server.requestTimeout = 120_000;
-server.keepAliveTimeout = 5_000;
+// An idle keep-alive socket is kept longer than a client's or a load balancer's
+// own idle timeout (often 60 s), so the other side closes it first: a request
+// sent on a socket the server is closing at that moment fails with ECONNRESET
+// (seen in a browser test whose API context sat idle about 5 s, Node's default).
+server.keepAliveTimeout = 65_000;
 
 server.listen(port, () => {
   console.log(`[verity] app server listening on port ${port}`);
