@@ -27,6 +27,11 @@ const roleTable: Array<[Action, boolean, boolean, boolean]> = [
   ["account:password", true, true, true],
   ["search:read", true, true, true],
   ["claim:link", true, true, true],
+  ["suggestion:read", true, true, true],
+  ["suggestion:dismiss", true, true, true],
+  ["events:read", true, true, true],
+  ["assignment:manage", false, true, true],
+  ["notification:read", true, true, true],
 ];
 
 describe("can: role × action", () => {

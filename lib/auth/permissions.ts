@@ -34,7 +34,12 @@ export type Action =
   | "audit:read"
   | "account:password"
   | "search:read"
-  | "claim:link";
+  | "claim:link"
+  | "suggestion:read"
+  | "suggestion:dismiss"
+  | "events:read"
+  | "assignment:manage"
+  | "notification:read";
 
 /** The least role for each action; ownership rules below refine the claim actions. */
 export const MIN_ROLE: Record<Action, Role> = {
@@ -61,6 +66,14 @@ export const MIN_ROLE: Record<Action, Role> = {
   // Newsroom memory: search, "Checked before", source memory, "Same claim" links.
   "search:read": "REVIEWER",
   "claim:link": "REVIEWER",
+  // Suggestions: every reviewer sees and dismisses them (a dismissal hides one for everyone, audited).
+  "suggestion:read": "REVIEWER",
+  "suggestion:dismiss": "REVIEWER",
+  // Live updates: the stream carries what its reader may already read (imports only for admins).
+  "events:read": "REVIEWER",
+  // Editors hand articles and claims to reviewers; everyone reads their own notifications.
+  "assignment:manage": "EDITOR",
+  "notification:read": "REVIEWER",
 };
 
 /** Actions whose answer depends on the claim: `can` needs the resource for them. */
