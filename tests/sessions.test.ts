@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
+import { SESSION_USER_TTL_MS } from "@/lib/auth/session-user-cache";
 import { GET as listArticlesRoute } from "@/app/api/articles/route";
 import { PATCH as patchUserRoute } from "@/app/api/users/[id]/route";
 import { POST as changePasswordRoute } from "@/app/api/me/password/route";
@@ -220,4 +221,38 @@ describe("npm run user:reset-password (the way back in)", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/User nobody-here@example\.org not found/);
   }, 90_000);
+});
+
+describe("the session user's row, kept for a second (issue 12)", () => {
+  it("a change made through Verity applies at once; one made behind its back (another instance) within SESSION_USER_TTL_MS", async () => {
+    const admin = await makeCaller("ADMIN");
+    const a = await makeUser();
+    const b = await makeUser();
+    const sa = await browserSession(a.email);
+    const sb = await browserSession(b.email);
+    expect((await articles(sa.headers)).status).toBe(200);
+    expect((await articles(sb.headers)).status).toBe(200);
+    // Through this instance's own code: the cached row is forgotten with the commit.
+    expect((await call(patchUserRoute, { method: "PATCH", params: { id: a.id }, headers: admin.headers, body: { active: false } })).status).toBe(200);
+    expect((await articles(sa.headers)).status).toBe(401);
+    // Straight in the database, as another instance would: seen here once the kept row is older than the TTL.
+    await prisma.user.update({ where: { id: b.id }, data: { active: false } });
+    const changedAt = Date.now();
+    const soon = (await articles(sb.headers)).status;
+    if (Date.now() - changedAt < SESSION_USER_TTL_MS) expect(soon).toBe(200);
+    await new Promise((r) => setTimeout(r, SESSION_USER_TTL_MS + 50));
+    expect((await articles(sb.headers)).status).toBe(401);
+  });
+
+  it("a refusal is never taken from the kept row: a session re-issued under a new version works at once", async () => {
+    const user = await makeUser();
+    const s = await browserSession(user.email);
+    expect((await articles(s.headers)).status).toBe(200);
+    const changed = await call(changePasswordRoute, { method: "POST", headers: s.headers, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    expect(changed.status).toBe(204);
+    const cookie = changed.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))?.split(";")[0];
+    expect(cookie, "the change re-issues this browser's session").toBeTruthy();
+    expect((await articles({ ...s.headers, cookie: cookie! })).status).toBe(200);
+    expect((await articles(s.headers)).status).toBe(401);
+  });
 });

@@ -9,6 +9,7 @@ import { authSecret, env, sessionMaxAgeSeconds } from "@/lib/env";
 import type { Actor, Role } from "./permissions";
 import { readSessionClaims, sessionEndReason, type SessionClaims } from "./session";
 import { decodeSessionToken } from "./session-jwt";
+import { cachedSessionUser, forgetSessionUser, keepSessionUser, type SessionUserRow } from "./session-user-cache";
 
 export type CurrentUser = Actor & {
   email: string;
@@ -31,20 +32,34 @@ function toCurrentUser(u: { id: string; email: string; name: string; role: strin
   return { id: u.id, email: u.email, name: u.name, role: u.role as Role, active: u.active, via, mustChangePassword: u.mustChangePassword, demoPassword: u.demoPassword, session };
 }
 
+async function readSessionUser(uid: string): Promise<SessionUserRow | null> {
+  // Plain SQL on the shared pool, planned once per connection.
+  const [u] = await sql<SessionUserRow>(
+    "verity_session_user",
+    `SELECT id, email, name, role::text AS role, active, "sessionVersion", "mustChangePassword", "demoPassword" FROM "User" WHERE id = $1`,
+    [uid],
+  );
+  return u ?? null;
+}
+
 /**
- * The user behind a session cookie's claims, re-read on every request: a
- * deactivated user, a changed role, a sign-out or password change elsewhere
- * (session version) and the absolute lifetime all take effect at once.
+ * The user behind a session cookie's claims: a deactivated user, a changed
+ * role, a sign-out or password change elsewhere (session version) and the
+ * absolute lifetime all take effect at once on this instance, within a
+ * second on another (lib/auth/session-user-cache.ts).
  */
 export async function loadSessionUser(claims: SessionClaims | null): Promise<CurrentUser | null> {
   if (!claims) return null;
-  // Every signed-in request asks this: plain SQL on the shared pool, planned once per connection.
-  const [u] = await sql<{ id: string; email: string; name: string; role: string; active: boolean; sessionVersion: number; mustChangePassword: boolean; demoPassword: boolean }>(
-    "verity_session_user",
-    `SELECT id, email, name, role::text AS role, active, "sessionVersion", "mustChangePassword", "demoPassword" FROM "User" WHERE id = $1`,
-    [claims.uid],
-  );
-  if (sessionEndReason(claims, u ?? null, sessionMaxAgeSeconds() * 1000)) return null;
+  const maxAge = sessionMaxAgeSeconds() * 1000;
+  // Only a cached row that lets the session through is used; a refusal is always decided on a fresh read.
+  const hit = cachedSessionUser(claims.uid);
+  if (hit && !sessionEndReason(claims, hit, maxAge)) return toCurrentUser(hit, "session", claims);
+  const u = await readSessionUser(claims.uid);
+  if (sessionEndReason(claims, u, maxAge)) {
+    forgetSessionUser(claims.uid);
+    return null;
+  }
+  keepSessionUser(u!);
   return toCurrentUser(u!, "session", claims);
 }
 

@@ -12,6 +12,7 @@ import { readSessionClaims, sessionEndReason } from "./session";
 import { signInOutcome } from "./sign-in-context";
 import { safeRedirect } from "./redirect";
 import { decodeSessionToken, encodeSessionToken } from "./session-jwt";
+import { forgetSessionUser } from "./session-user-cache";
 
 /** Thrown from the jwt callback: next-auth then clears the cookie and answers an empty session. */
 class SessionEnded extends Error {
@@ -118,6 +119,7 @@ export const authOptions: NextAuthOptions = {
         const r = await tx.user.updateMany({ where: { id: claims.uid, sessionVersion: claims.sv }, data: { sessionVersion: { increment: 1 } } });
         if (r.count) await recordAudit(tx, { actorId: claims.uid, action: "auth.sign_out", entityType: "User", entityId: claims.uid });
       });
+      forgetSessionUser(claims.uid);
     },
   },
 };

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { forbidden } from "@/lib/errors";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 
 /**
  * The quick start seeds demo accounts whose password is published in the
@@ -14,7 +15,7 @@ import { forbidden } from "@/lib/errors";
  */
 export async function disableDemoAccounts(actor: Actor): Promise<{ disabled: string[] }> {
   if (!can(actor, "user:manage")) throw forbidden();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const demo = await tx.user.findMany({ where: { demoPassword: true, active: true, id: { not: actor.id } }, select: { id: true, email: true } });
     if (!demo.length) return { disabled: [] };
     const ids = demo.map((d) => d.id);
@@ -29,6 +30,8 @@ export async function disableDemoAccounts(actor: Actor): Promise<{ disabled: str
     for (const t of tokens) {
       await recordAudit(tx, { actorId: actor.id, action: "token.revoke", entityType: "ApiToken", entityId: t.id, changes: { reason: "demo account disabled", userId: t.userId } });
     }
-    return { disabled: now.map((u) => u.email).sort() };
+    return { disabled: now.map((u) => u.email).sort(), ids: now.map((u) => u.id) };
   });
+  for (const id of result.ids) forgetSessionUser(id);
+  return { disabled: result.disabled };
 }

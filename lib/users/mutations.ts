@@ -12,6 +12,7 @@ import { createApiToken, revokeApiToken } from "@/lib/tokens/mutations";
 import { adminChangeRefusal } from "./admin-rules";
 import { getUserView, userSelect, type UserView } from "./data";
 import type { TokenCreateInput, UserCreateInput, UserUpdateInput } from "./schema";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 
 const emailTaken = () => new AppError("conflict", "A user with this email already exists", { fields: { email: "is already in use" } });
 
@@ -38,15 +39,15 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
 const lowers = (from: Role, to: Role | undefined) => to !== undefined && to !== from && hasRole({ role: from }, to) && !hasRole({ role: to }, from);
 
 /**
- * Role, active flag and name. Takes effect on the user's next request: every
- * request re-reads the user (lib/auth/current-user.ts). A role change or a
+ * Role, active flag and name. Takes effect on the user's next request on this
+ * instance, within a second on another (lib/auth/session-user-cache.ts). A role change or a
  * deactivation also ends the user's sessions (they sign in again and see what
  * they may now do); a lower role or a deactivation revokes their API tokens,
  * which would otherwise carry on with whatever the user may still do.
  */
 export async function updateUser(actor: Actor, id: string, patch: UserUpdateInput): Promise<UserView> {
   if (!can(actor, "user:manage")) throw forbidden();
-  return prisma.$transaction(async (tx) => {
+  const updated = await prisma.$transaction(async (tx) => {
     // Lock the active admins: two admins demoting each other at the same moment
     // must not both succeed and leave nobody able to administer Verity. The
     // second waits here, then sees the first's commit.
@@ -81,6 +82,8 @@ export async function updateUser(actor: Actor, id: string, patch: UserUpdateInpu
     }
     return after;
   });
+  forgetSessionUser(id);
+  return updated;
 }
 
 /** A token acting as the admin who creates it; the plain token is in this answer only. */

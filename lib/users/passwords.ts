@@ -9,6 +9,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import type { PasswordChangeInput, PasswordResetInput } from "@/lib/auth/schema";
 import { chargeAttempt, clearKeys, throttleKey } from "@/lib/auth/throttle";
 import { AppError, forbidden, invalidInput, notFound } from "@/lib/errors";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 
 // Passwords after sign-up: a user changes their own, an admin resets anyone
 // else's. Either ends the user's sessions (the session version goes up), in the
@@ -39,7 +40,7 @@ export async function changeOwnPassword(user: CurrentUser, input: PasswordChange
   if (input.newPassword === input.currentPassword) throw invalidInput({ newPassword: "must be different from your current password" });
   assertStrong("newPassword", input.newPassword, row);
   const passwordHash = await hashPassword(input.newPassword);
-  return prisma.$transaction(async (tx) => {
+  const changed = await prisma.$transaction(async (tx) => {
     // Guarded by the version read above: a reset or sign-out in between wins, and this change is refused, not lost.
     const r = await tx.user.updateMany({
       where: { id: user.id, sessionVersion: row.sessionVersion, active: true },
@@ -49,6 +50,8 @@ export async function changeOwnPassword(user: CurrentUser, input: PasswordChange
     await recordAudit(tx, { actorId: user.id, action: "user.password_change", entityType: "User", entityId: user.id, changes: { otherSessionsEnded: true }, ip });
     return { sessionVersion: row.sessionVersion + 1 };
   });
+  forgetSessionUser(user.id);
+  return changed;
 }
 
 /** An admin sets a temporary password: the user's sessions end and they must choose their own at next sign-in. */
@@ -67,6 +70,7 @@ export async function resetPassword(actor: Actor, id: string, input: PasswordRes
     if (r.count === 0) throw notFound("User");
     await recordAudit(tx, { actorId: actor.id, action: "user.password_reset", entityType: "User", entityId: id, changes: { mustChangePassword: true, sessionsEnded: true } });
   });
+  forgetSessionUser(id);
 }
 
 /**
