@@ -17,7 +17,7 @@ export async function disableDemoAccounts(actor: Actor): Promise<{ disabled: str
   if (!can(actor, "user:manage")) throw forbidden();
   const result = await prisma.$transaction(async (tx) => {
     const demo = await tx.user.findMany({ where: { demoPassword: true, active: true, id: { not: actor.id } }, select: { id: true, email: true } });
-    if (!demo.length) return { disabled: [] };
+    if (!demo.length) return { disabled: [], ids: [] };
     const ids = demo.map((d) => d.id);
     // The where clause re-checks the flag: an account whose password changed meanwhile stays active.
     await tx.user.updateMany({ where: { id: { in: ids }, demoPassword: true, active: true }, data: { active: false, sessionVersion: { increment: 1 } } });
