@@ -1,5 +1,5 @@
-// Next's start-up hook: starts the background import worker (pg-boss) with the
-// Node.js server. The dynamic import keeps pg-boss and Prisma out of the edge bundle.
+// Next's start-up hook: starts the background import worker (pg-boss) and the
+// live-updates hub with the Node.js server. The dynamic import keeps pg-boss and Prisma out of the edge bundle.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads the app to collect pages; no worker then.
@@ -17,5 +17,12 @@ export async function register() {
   } catch (e) {
     // The app still serves; queued imports wait in the database until a worker starts.
     console.error("[verity] the import worker could not start:", e);
+  }
+  try {
+    // Live updates: this instance's listener (and the sequencer, if it wins the lock), the presence sweep and outbox pruning.
+    const { startHub } = await import("@/lib/events/hub");
+    void startHub();
+  } catch (e) {
+    console.error("[verity] live updates could not start:", e);
   }
 }

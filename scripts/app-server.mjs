@@ -99,7 +99,10 @@ function shutdown() {
   closing = true;
   // Set by instrumentation.ts: pauses running imports and ends the import worker processes.
   const stopImports = globalThis.verityShutdown?.().catch((e) => console.error("[verity] stopping imports:", e)) ?? Promise.resolve();
-  server.close(() => void stopImports.finally(() => process.exit(0)));
+  // Set by lib/events/hub.ts once a live stream opened: ends the streams (browsers reconnect to
+  // another instance and resume), removes this instance's presence rows, closes the listener.
+  const stopEvents = globalThis.verityEventsShutdown?.().catch((e) => console.error("[verity] stopping live events:", e)) ?? Promise.resolve();
+  server.close(() => void Promise.all([stopImports, stopEvents]).finally(() => process.exit(0)));
   // Idle keep-alive sockets would hold close() open; requests in flight get a moment.
   server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 3_000).unref();

@@ -1,11 +1,12 @@
-// `npm run test:resilience`: the load test, the database-fault test and the
-// hostile-import test, each against a production app of its own. Prints each
+// `npm run test:resilience`: the load test, the database-fault test, the
+// hostile-import test and the scale-out test (two apps on one PostgreSQL, live
+// events under 200 streams), each against production apps of its own. Prints each
 // script's checks, the total time, and last a line "N passed, M failed"; exits
 // non-zero on any failure.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const SCRIPTS = ["load.ts", "faults.ts", "imports.ts"];
+const SCRIPTS = ["load.ts", "faults.ts", "imports.ts", "instances.ts"];
 
 function run(script: string): Promise<{ passed: number; failed: number; code: number | null }> {
   return new Promise((resolve) => {
