@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/passwords";
 import { importArticle, type ImportResult } from "@/lib/imports/mutations";
 import { recordAudit } from "@/lib/audit/mutations";
+import { ensureSuggestions } from "@/lib/suggestions/store";
 import { articleInputSchema } from "@/lib/articles/schema";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -62,6 +63,8 @@ export async function seedDemo(opts: { demoPassword: string; log?: (line: string
   }
   const admin = await prisma.user.findUnique({ where: { email: "admin@example.org" }, select: { id: true } });
   const article = await importArticle(admin?.id ?? null, seedArticleInput(), "SEED");
+  // A seed article stored before suggestions existed gets them now (a no-op once it has some).
+  if (article.status === "duplicate") await ensureSuggestions(article.articleId);
   log(`seed: ${usersCreated} demo user(s) created; seed article ${article.status === "imported" ? "imported" : "already present"} (/articles/${article.articleId})`);
   return { usersCreated, article };
 }

@@ -9,7 +9,9 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Block } from "./blocks";
 import { getArticle, type ArticleDetail } from "./data";
-import { prepareMetadata, type ContentPreparer } from "./prepare";
+import { prepareMetadata, type ContentInput, type ContentPreparer, type PreparedContent } from "./prepare";
+import type { SuggestContext, SuggestionDraft } from "@/lib/suggestions/compute";
+import { reviseSuggestions, suggestionsOf } from "@/lib/suggestions/store";
 import { inlineBlocks, writeLongBlocks } from "./store-blocks";
 import { anchorChanges, reanchorClaims, type AnchorState, type ReanchorCounts } from "./reanchor";
 import type { ArticleInput, ArticleUpdate } from "./schema";
@@ -137,8 +139,12 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
     ...(contentGiven ? { text: input.text, html: input.html } : { text: current.text, html: undefined }),
   } satisfies ArticleInput;
   // Relative links in the HTML resolve against the article's (new or kept) source URL.
-  const content = await prepare({ text: merged.text, html: merged.html, baseUrl: merged.sourceUrl });
-  const prepared = { ...prepareMetadata(merged), ...content };
+  const meta0 = prepareMetadata(merged);
+  // New text is ranked for suggestions with it (in the import worker, for the app's preparer).
+  const contentInput: ContentInput & { suggest?: SuggestContext } = { text: merged.text, html: merged.html, baseUrl: merged.sourceUrl };
+  if (contentGiven) contentInput.suggest = { publishedAt: meta0.publishedAt, language: meta0.language };
+  const content: PreparedContent & { suggestions?: SuggestionDraft[] } = await prepare(contentInput);
+  const prepared = { ...meta0, ...content };
 
   const given = Object.fromEntries(METADATA.filter((k) => input[k] !== undefined).map((k) => [k, prepared[k]]));
   const meta = diffFields(
@@ -184,12 +190,13 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
       });
       await writeLongBlocks(tx, articleId, to, prepared.blocks);
       const counts = await reanchorAll(tx, { actorId, articleId, text: prepared.text, revision: to });
+      const suggestions = await reviseSuggestions(tx, { articleId, revision: to, text: prepared.text, fresh: await suggestionsOf(prepared, prepared) });
       await recordAudit(tx, {
         actorId,
         action: "article.revise",
         entityType: "Article",
         entityId: articleId,
-        changes: { ...meta, revision: { from: current.revision, to }, textLength: { from: current.text.length, to: prepared.text.length }, reanchor: counts } as Prisma.InputJsonValue,
+        changes: { ...meta, revision: { from: current.revision, to }, textLength: { from: current.text.length, to: prepared.text.length }, reanchor: counts, suggestions } as Prisma.InputJsonValue,
       });
       return counts;
     }, TX_OPTIONS);

@@ -11,6 +11,8 @@ import { inlineBlocks, writeLongBlocks } from "@/lib/articles/store-blocks";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError, forbidden } from "@/lib/errors";
+import { insertSuggestions, suggestionsOf } from "@/lib/suggestions/store";
+import type { SuggestionDraft } from "@/lib/suggestions/compute";
 import { prepareArticleInWorker, prepareContentInWorker } from "./worker/isolated";
 
 export type ImportResult =
@@ -53,9 +55,11 @@ export async function importArticle(actorId: string | null, input: ArticleInput,
 }
 
 /** importArticle for an input already prepared (an import item keeps it for a possible revision). */
-export async function importPrepared(actorId: string | null, prepared: PreparedArticle, kind: ImportKind, opts: ImportArticleOptions = {}): Promise<ImportResult> {
+export async function importPrepared(actorId: string | null, prepared: PreparedArticle & { suggestions?: SuggestionDraft[] }, kind: ImportKind, opts: ImportArticleOptions = {}): Promise<ImportResult> {
   const dup = await findDuplicate(prepared);
   if (dup) return { status: "duplicate", articleId: dup.id, slug: dup.slug, matchedBy: dup.matchedBy };
+  // Ranked in the worker with the text; here only for an article prepared without it.
+  const suggestions = await suggestionsOf(prepared, prepared);
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -80,6 +84,7 @@ export async function importPrepared(actorId: string | null, prepared: PreparedA
           select: { id: true, slug: true },
         });
         await writeLongBlocks(tx, a.id, 1, prepared.blocks);
+        await insertSuggestions(tx, { articleId: a.id, revision: 1, text: prepared.text, drafts: suggestions });
         await recordAudit(tx, {
           actorId,
           action: "article.create",

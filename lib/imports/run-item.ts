@@ -9,6 +9,7 @@ import { importFactCheck } from "@/lib/factchecks/mutations";
 import { factCheckRecordSchema, isFactCheckInput } from "@/lib/factchecks/schema";
 import { importPrepared } from "./mutations";
 import type { PreparedArticle } from "@/lib/articles/prepare";
+import type { SuggestionDraft } from "@/lib/suggestions/compute";
 import { prepareArticleInWorker } from "./worker/isolated";
 import { ImportWorkersStopped } from "./worker/pool";
 
@@ -57,14 +58,14 @@ const describe = (fields: Record<string, string>) => Object.entries(fields).map(
  * new revision and its claims are re-anchored. Returns a note for the item, or
  * null when the text is the same (a plain duplicate).
  */
-async function reviseIfChanged(actorId: string | null, articleId: string, input: ArticleInput, prepared: PreparedArticle): Promise<string | null> {
+async function reviseIfChanged(actorId: string | null, articleId: string, input: ArticleInput, prepared: PreparedArticle & { suggestions?: SuggestionDraft[] }): Promise<string | null> {
   const [current, actor] = await Promise.all([
     prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } }),
     actorId ? prisma.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, active: true } }) : null,
   ]);
   if (prepared.text === current.text) return null;
   // The content prepared for the import is the revision's: the HTML is not parsed twice.
-  const content = { text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash };
+  const content = { text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash, suggestions: prepared.suggestions };
   const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined }, async () => content);
   if (!r.reanchor) return null;
   const { anchored, fuzzy, orphaned } = r.reanchor;

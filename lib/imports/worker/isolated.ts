@@ -3,7 +3,9 @@ import type { ArticleInput } from "@/lib/articles/schema";
 import type { ParsedFeed } from "../parsers/types";
 import type { TaskOutput } from "./tasks";
 import { prepareContent, prepareMetadata, type ContentInput, type PreparedArticle, type PreparedContent } from "@/lib/articles/prepare";
-import { runInWorker } from "./pool";
+import type { SuggestContext, SuggestionDraft } from "@/lib/suggestions/compute";
+import { AppError } from "@/lib/errors";
+import { ImportWorkersStopped, runInWorker } from "./pool";
 
 // The app's way to read outside input: each call runs in the import worker pool
 // (pool.ts) under its CPU, wall-clock and memory limits, and an overrun fails
@@ -24,18 +26,29 @@ export function readFile(name: string, content: string): Promise<TaskOutput<"fil
   return runInWorker("file", { name, content }, { field: "files", prefix: `${name}: ` });
 }
 
+/** Content as the worker prepares it: with the article's suggestions when they were asked for. */
+export type ContentWithSuggestions = PreparedContent & { suggestions?: SuggestionDraft[] };
+
 /**
- * prepareContent off the event loop when there is HTML to parse. Plain text
- * stays here: splitting it into paragraphs is linear and cheap, and the many
- * plain-text articles (seed data, API items, tests) need no process hop.
+ * prepareContent off the event loop when there is HTML to parse or suggestions to
+ * rank (`suggest`: the ranker takes ~0.2 s for 100 KB of text, and its model loads
+ * once per process). Plain text without suggestions stays here: splitting it into
+ * paragraphs is linear and cheap. Should no worker start, plain text is prepared
+ * here without suggestions, and the caller ranks it (lib/suggestions/store.ts).
  */
-export function prepareContentInWorker(input: ContentInput): Promise<PreparedContent> {
-  if (!input.html) return Promise.resolve().then(() => prepareContent(input));
-  return runInWorker("content", { text: input.text, html: input.html, baseUrl: input.baseUrl }, { field: "html" });
+export async function prepareContentInWorker(input: ContentInput & { suggest?: SuggestContext }): Promise<ContentWithSuggestions> {
+  if (!input.html && !input.suggest) return Promise.resolve().then(() => prepareContent(input));
+  try {
+    return await runInWorker("content", { text: input.text, html: input.html, baseUrl: input.baseUrl, suggest: input.suggest }, { field: input.html ? "html" : "text" });
+  } catch (e) {
+    if (input.html || e instanceof AppError || e instanceof ImportWorkersStopped) throw e;
+    return prepareContent(input);
+  }
 }
 
-/** prepareArticle, with the HTML parsed in the pool. */
-export async function prepareArticleInWorker(input: ArticleInput): Promise<PreparedArticle> {
-  const content = await prepareContentInWorker({ text: input.text, html: input.html, baseUrl: input.sourceUrl });
-  return { ...prepareMetadata(input), ...content };
+/** prepareArticle, with the HTML parsed and the suggestions ranked in the pool. */
+export async function prepareArticleInWorker(input: ArticleInput): Promise<PreparedArticle & { suggestions?: SuggestionDraft[] }> {
+  const meta = prepareMetadata(input);
+  const content = await prepareContentInWorker({ text: input.text, html: input.html, baseUrl: input.sourceUrl, suggest: { publishedAt: meta.publishedAt, language: meta.language } });
+  return { ...meta, ...content };
 }

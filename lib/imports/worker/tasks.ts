@@ -7,6 +7,7 @@ import { parseFeed } from "../parsers/feed";
 import { parseImportFileEntries } from "../parsers/files";
 import { readPageClaimReviews } from "../parsers/page-claimreviews";
 import { prepareContent, type ContentInput } from "@/lib/articles/prepare";
+import type { SuggestContext, SuggestionDraft } from "@/lib/suggestions/compute";
 
 export const TASKS = {
   /** A fetched web page: the ClaimReview records of its JSON-LD when it has any (a fact-checker's page), else its story and metadata. */
@@ -22,8 +23,17 @@ export const TASKS = {
   },
   /** An uploaded file: one article, or one per JSON object or CSV row, and the ClaimReview records of a JSON file. */
   file: (input: { name: string; content: string }) => parseImportFileEntries(input.name, input.content),
-  /** An article's HTML (and text): sanitized HTML (links resolved against baseUrl), canonical text, blocks, content hash. */
-  content: (input: ContentInput) => prepareContent(input),
+  /**
+   * An article's HTML (and text): sanitized HTML (links resolved against baseUrl), canonical text, blocks, content hash;
+   * with `suggest`, also its suggestions (lib/suggestions/compute.ts), ranked here so the app's event loop never does.
+   */
+  content: async (input: ContentInput & { suggest?: SuggestContext }) => {
+    const content = prepareContent(input);
+    if (!input.suggest) return content;
+    // Loaded on first use: the ranker (compromise, the weights) is not every worker's business, nor in its start-up heap.
+    const { computeSuggestions } = await import("../../suggestions/compute");
+    return { ...content, suggestions: computeSuggestions(content.text, input.suggest) as SuggestionDraft[] | undefined };
+  },
 };
 
 export type TaskKind = keyof typeof TASKS;

@@ -1,0 +1,96 @@
+import "server-only";
+// Writing an article's suggestions, inside the transaction that stores its text:
+// the import's (importPrepared) or the revision's (reviseArticle). No events here:
+// the database's triggers on "Suggestion" tell live readers.
+import { describe } from "@/lib/anchoring/describe";
+import { prisma, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SuggestContext, SuggestionDraft } from "./compute";
+import { reanchorSuggestions, type StoredSuggestion, type SuggestionCounts } from "./reanchor";
+import type { Reason } from "./types";
+
+/**
+ * The suggestions prepared with the text (the import worker computes them off the event
+ * loop), or computed here when nothing prepared them (a caller that prepared in-process).
+ */
+export async function suggestionsOf(prepared: { text: string; suggestions?: SuggestionDraft[] }, ctx: SuggestContext): Promise<SuggestionDraft[]> {
+  if (prepared.suggestions) return prepared.suggestions;
+  // Loaded on first use: the ranker's model is not every server bundle's business.
+  const { computeSuggestions } = await import("./compute");
+  return computeSuggestions(prepared.text, ctx);
+}
+
+function rowOf(articleId: string, revision: number, text: string, d: SuggestionDraft): Prisma.SuggestionCreateManyInput {
+  const selector = describe(text, d.start, d.end);
+  return { articleId, articleRevision: revision, ...selector, scope: d.scope, score: d.score, reasons: d.reasons as unknown as Prisma.InputJsonValue };
+}
+
+/** A new article's suggestions. */
+export async function insertSuggestions(tx: Tx, opts: { articleId: string; revision: number; text: string; drafts: SuggestionDraft[] }): Promise<number> {
+  if (opts.drafts.length === 0) return 0;
+  const { count } = await tx.suggestion.createMany({ data: opts.drafts.map((d) => rowOf(opts.articleId, opts.revision, opts.text, d)) });
+  return count;
+}
+
+type Row = { id: string; exact: string; prefix: string; suffix: string; start: number; end: number; status: StoredSuggestion["status"]; dismissed: boolean; score: number; reasons: unknown; scope: string };
+
+/**
+ * A revision: every stored suggestion re-anchored against the new text (dismissed ones
+ * stay dismissed wherever they land; those whose words are gone become ORPHANED), then
+ * the new text's ranking added where no re-anchored suggestion covers it.
+ */
+export async function reviseSuggestions(tx: Tx, opts: { articleId: string; revision: number; text: string; fresh: SuggestionDraft[] }): Promise<SuggestionCounts> {
+  // Locked in id order (as claims are), so a dismissal made meanwhile waits and then lands on the moved row.
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT id, exact, prefix, suffix, start, "end", status::text AS status, ("dismissedAt" IS NOT NULL) AS dismissed, score, reasons, scope
+    FROM "Suggestion" WHERE "articleId" = ${opts.articleId} ORDER BY id FOR UPDATE`;
+  const stored: StoredSuggestion[] = rows.map((r) => ({
+    id: r.id,
+    selector: { exact: r.exact, prefix: r.prefix, suffix: r.suffix, start: r.start, end: r.end },
+    status: r.status,
+    dismissed: r.dismissed || r.status === "DISMISSED",
+    score: r.score,
+    reasons: Array.isArray(r.reasons) ? (r.reasons as Reason[]) : [],
+    scope: r.scope === "phrase" ? "phrase" : "sentence",
+  }));
+  const { updates, inserts, counts } = reanchorSuggestions(opts.text, stored, opts.fresh);
+  // An orphan that was already orphaned has nothing new to say.
+  const changed = updates.filter((u) => u.anchored || stored.find((s) => s.id === u.id)!.status !== "ORPHANED");
+  if (changed.length) {
+    const col = <T>(pick: (u: (typeof changed)[number]) => T) => changed.map(pick);
+    // One statement for all of them (arrays in, unnest() to rows), as reanchorAll does for claims.
+    await tx.$executeRaw`
+      UPDATE "Suggestion" AS s SET
+        exact = v.exact, prefix = v.prefix, suffix = v.suffix, start = v.start, "end" = v."end",
+        status = v.status::"SuggestionStatus", score = v.score, reasons = v.reasons::jsonb,
+        "articleRevision" = CASE WHEN v.anchored THEN ${opts.revision}::int ELSE s."articleRevision" END,
+        "updatedAt" = (now() AT TIME ZONE 'UTC')
+      FROM unnest(
+        ${col((u) => u.id)}::text[], ${col((u) => u.selector.exact)}::text[], ${col((u) => u.selector.prefix)}::text[],
+        ${col((u) => u.selector.suffix)}::text[], ${col((u) => u.selector.start)}::int[], ${col((u) => u.selector.end)}::int[],
+        ${col((u) => u.status)}::text[], ${col((u) => u.score)}::float8[], ${col((u) => JSON.stringify(u.reasons))}::text[], ${col((u) => u.anchored)}::bool[]
+      ) AS v(id, exact, prefix, suffix, start, "end", status, score, reasons, anchored)
+      WHERE s.id = v.id`;
+  }
+  await insertSuggestions(tx, { articleId: opts.articleId, revision: opts.revision, text: opts.text, drafts: inserts });
+  return counts;
+}
+
+/**
+ * Ranks an article that has no suggestions yet (one stored before suggestions existed,
+ * such as a seed article imported by an earlier version), in the import worker like
+ * every import. Returns how many were stored; 0 when it had some already.
+ */
+export async function ensureSuggestions(articleId: string): Promise<number> {
+  const a = await prisma.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true, publishedAt: true, language: true, _count: { select: { suggestions: true } } } });
+  if (!a || a._count.suggestions > 0) return 0;
+  const { prepareContentInWorker } = await import("@/lib/imports/worker/isolated");
+  const prepared = await prepareContentInWorker({ text: a.text, suggest: { publishedAt: a.publishedAt, language: a.language } });
+  const drafts = await suggestionsOf({ text: a.text, suggestions: prepared.text === a.text ? prepared.suggestions : undefined }, a);
+  return prisma.$transaction(async (tx) => {
+    // The article's row lock orders this after a revision in flight (which re-anchors), and a second caller finds rows.
+    const [row] = await tx.$queryRaw<Array<{ revision: number }>>`SELECT revision FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+    if (!row || row.revision !== a.revision || (await tx.suggestion.count({ where: { articleId } })) > 0) return 0;
+    return insertSuggestions(tx, { articleId, revision: a.revision, text: a.text, drafts });
+  });
+}
