@@ -11,6 +11,8 @@ import { ConflictLinks } from "@/components/review/conflict-links";
 import { Alert } from "@/components/ui/alert";
 import { FilterForm, FilterSelect } from "@/components/ui/filters";
 import { EmptyState } from "@/components/ui/table";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { REVIEW_QUEUE_EVENTS } from "@/components/live/refresh-rules";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -35,6 +37,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Review queue</h1>
+      <LiveRefresh types={REVIEW_QUEUE_EVENTS} delayMs={400} />
       {sp.done && <Alert tone="success">Decision recorded.</Alert>}
       <FilterForm action="/review" label="Filter the review queue">
         <FilterSelect

@@ -1,51 +1,90 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { isFinished, type ImportJobDto } from "@/lib/imports/types";
 import { api } from "@/components/ui/api";
+import { useLiveEvents, useLiveStatus } from "@/components/live/live-provider";
+import { applyImportProgress, isSameOrLater } from "@/components/live/import-events";
 
-const POLL_MS = 700;
+/** Only while the live stream is not open: a slow read keeps the page moving. */
+const FALLBACK_POLL_MS = 10_000;
 
 const readImportJob = (jobId: string, withArticles: boolean) =>
   api<ImportJobDto>("GET", `/api/imports/${encodeURIComponent(jobId)}${withArticles ? "?include=articles" : ""}`);
 
+type State = { jobId: string | null; job: ImportJobDto | null; error: string | null };
+
 /**
- * Follows one import job: polls its counts every 700 ms while it runs, then
- * reads it once more with the articles it made. `onFinished` fires once.
+ * Follows one import job: reads it once, then takes its progress from the
+ * live stream's `import.progress` events (polling every 10 s only while the
+ * stream is down), and reads it once more with the articles it made when it
+ * ends. `onFinished` fires once.
  */
 export function useImportJob(jobId: string | null, onFinished?: () => void) {
-  const [state, setState] = useState<{ jobId: string | null; job: ImportJobDto | null; error: string | null }>({ jobId: null, job: null, error: null });
+  const [state, setState] = useState<State>({ jobId: null, job: null, error: null });
+  const streaming = useLiveStatus() === "open";
+  const current = useRef(jobId);
+  const finishedFor = useRef<string | null>(null);
+  const onFinishedRef = useRef(onFinished);
+  useLayoutEffect(() => {
+    current.current = jobId;
+    onFinishedRef.current = onFinished;
+  });
+
+  const show = useCallback((id: string, job: ImportJobDto) => {
+    if (current.current !== id) return;
+    // An answer that crossed a newer event on the way must not move the bar back.
+    setState((s) => (s.jobId === id && s.job && !isSameOrLater(s.job, job) ? s : { jobId: id, job, error: null }));
+  }, []);
+
+  const finish = useCallback(async (id: string, last: ImportJobDto) => {
+    if (finishedFor.current === id) return;
+    finishedFor.current = id;
+    show(id, last);
+    const full = await readImportJob(id, true);
+    if (current.current !== id) return;
+    setState({ jobId: id, job: full.ok ? full.data : last, error: null });
+    onFinishedRef.current?.();
+  }, [show]);
 
   useEffect(() => {
     if (!jobId) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
+      if (finishedFor.current === jobId) return;
       const res = await readImportJob(jobId, false);
       if (cancelled) return;
       if (!res.ok) {
         setState((s) => ({ ...s, jobId, error: res.error.message }));
         // A 4xx will not get better by asking again; a network blip or 5xx may.
-        if (res.error.status === 0 || res.error.status >= 500) timer = setTimeout(tick, POLL_MS * 3);
+        if (res.error.status === 0 || res.error.status >= 500) timer = setTimeout(tick, streaming ? FALLBACK_POLL_MS : 2000);
         return;
       }
-      if (isFinished(res.data.status)) {
-        const full = await readImportJob(jobId, true);
-        if (cancelled) return;
-        setState({ jobId, job: full.ok ? full.data : res.data, error: null });
-        onFinished?.();
-        return;
-      }
-      setState({ jobId, job: res.data, error: null });
-      timer = setTimeout(tick, POLL_MS);
+      if (isFinished(res.data.status)) return void finish(jobId, res.data);
+      show(jobId, res.data);
+      if (!streaming) timer = setTimeout(tick, FALLBACK_POLL_MS);
     };
+    // Read at once: when a job is chosen, and when the stream opens or drops (events may have been missed meanwhile).
     void tick();
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-    // onFinished is a notification; a new callback identity must not restart polling.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [jobId]);
+  }, [jobId, streaming, finish, show]);
+
+  useLiveEvents(
+    (e) => {
+      if (e.type !== "import.progress" || !jobId || e.id !== jobId || finishedFor.current === jobId) return;
+      const base = state.jobId === jobId ? state.job : null;
+      // Until the first read arrives there is no job to put the counts on: that read is newer anyway.
+      if (!base) return;
+      const next = applyImportProgress(base, e);
+      if (next === base) return;
+      if (isFinished(next.status)) void finish(jobId, next);
+      else show(jobId, next);
+    },
+    [jobId],
+  );
 
   // A job switched to but not read yet shows as loading, not as the previous job.
   return state.jobId === jobId ? { job: state.job, error: state.error } : { job: null, error: null };

@@ -12,8 +12,11 @@ import { ClaimForm, draftFromClaim, toPayload, type ClaimDraft, type Intent } fr
 import { linkBody } from "./claim-links";
 import { ClaimPanel, type Filters } from "./claim-panel";
 import { HighlightedArticle } from "./highlighted-article";
+import { SuggestionsPanel } from "./suggestions-panel";
 import { numberClaims } from "./highlight-layout";
 import { VerdictLegend } from "./verdict-badge";
+import { LiveClaimNotices, StaleEditAlert } from "./use-live-claims-ui";
+import { useLiveClaims } from "./use-live-claims";
 import type { ClaimDto, ClaimSummaryDto, Viewer, WorkspaceClaim } from "./types";
 
 type Panel = { kind: "list" } | { kind: "detail"; id: string } | { kind: "new"; start: number; end: number } | { kind: "edit"; id: string };
@@ -39,6 +42,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
   const [error, setError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const liveClaims = useLiveClaims({ articleId: article.id, articleText: article.text, claims, setClaims, editingId: panel.kind === "edit" ? panel.id : null, saving: busy });
   const panelRef = useRef<HTMLDivElement>(null);
   const actor = useMemo(() => ({ ...viewer, active: true }), [viewer]);
   const narrow = useNarrow();
@@ -235,9 +239,19 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
 
   const reattaching = reattachId ? claims.find((c) => c.id === reattachId) : null;
 
+  // A text selection's "New claim" and a suggestion's "Create claim" open the same form on the span.
+  function newClaim(start: number, end: number) {
+    rememberPlace(null);
+    setConflict(null);
+    setError(null);
+    setPanel({ kind: "new", start, end });
+    setFormKey((k) => k + 1);
+  }
+
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <div className="min-w-0" inert={sheet}>
+        <LiveClaimNotices revised={liveClaims.revised} />
         {(moved.fuzzy > 0 || moved.orphaned > 0) && (
           <Alert tone="warning" className="mb-4 font-sans">
             The article text changed since some claims were made: {moved.fuzzy} claim{moved.fuzzy === 1 ? " was" : "s were"} matched approximately
@@ -263,11 +277,7 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
           onOpenClaim={openClaim}
           onAction={({ start, end }) => {
             if (reattaching) return void reattach(reattaching.id, start, end);
-            rememberPlace(null);
-            setConflict(null);
-            setError(null);
-            setPanel({ kind: "new", start, end });
-            setFormKey((k) => k + 1);
+            newClaim(start, end);
           }}
         />
       </div>
@@ -281,6 +291,12 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
         {error && !error.fields && <Alert tone="error" className="mb-3">{error.message}</Alert>}
         {panel.kind === "list" && (
           <ClaimPanel claims={visible} total={claims.length} filters={filters} selectedId={selectedId} onFilters={setFilters} onOpen={openClaim} numbers={numbers} />
+        )}
+        {/* Kept mounted (hidden) while a claim is open, so its marks and list stay as they were. */}
+        {can(actor, "suggestion:read") && (
+          <div hidden={panel.kind !== "list"}>
+            <SuggestionsPanel articleId={article.id} claims={claims} canAct={can(actor, "suggestion:dismiss") && can(actor, "claim:create")} onCreateClaim={({ start, end }) => newClaim(start, end)} />
+          </div>
         )}
         {panel.kind === "new" && (
           <ClaimForm key={formKey} quote={article.text.slice(panel.start, panel.end)} articleId={article.id} initial={draftFromClaim(null)} canSubmit busy={busy}
@@ -302,6 +318,9 @@ export function ArticleWorkspace({ article, initialClaims, viewer, initialClaimI
             }}
             onSave={(d, intent) => void saveEdit(selected, d, intent, conflict ? conflict.current.version : selected.version)}
           >
+            {liveClaims.stale && !conflict && (
+              <StaleEditAlert stale={liveClaims.stale} onReload={() => void liveClaims.reloadStale().then(() => setFormKey((k) => k + 1))} />
+            )}
             {conflict && (
               <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
                 <p className="font-semibold">This claim was changed by someone else while you were editing it.</p>
