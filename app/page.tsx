@@ -8,6 +8,10 @@ import { CLAIM_STATUS_LABEL } from "@/lib/claims/constants";
 import { VerdictBadge } from "@/components/workspace/verdict-badge";
 import { VerdictChart } from "@/components/dashboard/verdict-chart";
 import { formatAge } from "@/components/ui/format";
+import { assignedTo } from "@/lib/assignments/data";
+import { AssignedToYou } from "@/components/assignments/assigned-to-you";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { DASHBOARD_EVENTS } from "@/components/live/refresh-rules";
 
 type Mine = Awaited<ReturnType<typeof myClaims>>["drafts"];
 
@@ -38,16 +42,18 @@ export default async function DashboardPage() {
   const user = await requireUser("/");
   const isEditor = can(user, "review-queue:read");
   const isAdmin = can(user, "audit:read");
-  const [mine, queue, stats, recent] = await Promise.all([
+  const [mine, queue, stats, recent, assigned] = await Promise.all([
     myClaims(user.id),
     isEditor ? reviewQueueSize() : null,
     isAdmin ? newsroomStats() : null,
     listArticles({ page: 1, pageSize: 5 }),
+    assignedTo(user.id),
   ]);
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-bold">Dashboard</h1>
+        <LiveRefresh types={DASHBOARD_EVENTS} delayMs={1500} />
         <p className="mt-1 text-slate-600">Welcome, {user.name}. You are signed in as {user.role.toLowerCase()}.</p>
       </div>
       {queue && (
@@ -74,6 +80,7 @@ export default async function DashboardPage() {
           </ul>
         </section>
       )}
+      <AssignedToYou items={assigned} />
       <div className="grid gap-6 lg:grid-cols-3">
         <ClaimList title="Changes requested" items={mine.changesRequested} empty="No claims are waiting for your changes." showReview />
         <ClaimList title="Drafts" items={mine.drafts} empty="No drafts." />

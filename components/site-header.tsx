@@ -6,6 +6,9 @@ import { reviewQueueSize } from "@/lib/reviews/data";
 import { activeDemoAccounts } from "@/lib/users/data";
 import { DemoAccountsBanner } from "@/components/users/demo-accounts-banner";
 import { HeaderSearch } from "@/components/search/header-search";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { ReviewQueueLink } from "@/components/notifications/review-queue-link";
+import { unreadCount } from "@/lib/notifications/data";
 
 const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
@@ -13,6 +16,7 @@ export async function SiteHeader() {
   // A broken database must not take the header (and so every page) down with it.
   const user = await getCurrentUser().catch(() => null);
   const queue = user && can(user, "review-queue:read") ? await reviewQueueSize().catch(() => null) : null;
+  const unread = user && can(user, "notification:read") ? await unreadCount(user.id).catch(() => null) : null;
   // Admins hear about every demo account still on the published password; anyone else only about their own.
   const isAdmin = !!user && can(user, "user:manage");
   const demo = isAdmin ? await activeDemoAccounts().catch(() => []) : [];
@@ -30,10 +34,7 @@ export async function SiteHeader() {
             <Link href="/" className={link}>Dashboard</Link>
             {can(user, "article:read") && <Link href="/articles" className={link}>Articles</Link>}
             {queue && (
-              <Link href="/review" className={`${link} inline-flex items-center gap-1`}>
-                Review queue
-                <span className="rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" aria-label={`${queue.count} waiting`}>{queue.count}</span>
-              </Link>
+              <ReviewQueueLink initialCount={queue.count} className={`${link} inline-flex items-center gap-1`} />
             )}
             {can(user, "import:run") && <Link href="/admin/import" className={link}>Import</Link>}
             {can(user, "user:manage") && <Link href="/admin/users" className={link}>Users</Link>}
@@ -50,6 +51,7 @@ export async function SiteHeader() {
                   {ROLE_LABEL[user.role]}
                 </span>
               </span>
+              {unread !== null && <NotificationBell initialUnread={unread} />}
               <Link href="/account" className={link}>Account</Link>
               <SignOutButton />
             </>

@@ -7,6 +7,8 @@
 
 /** What each field is called on screen, by the last part of its key. */
 const LABELS: Record<string, string> = {
+  assigneeId: "Assignee",
+  claimId: "Claim",
   claimText: "Claim",
   verdict: "Verdict",
   rationale: "Rationale",

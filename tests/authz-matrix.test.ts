@@ -224,6 +224,40 @@ const ROWS: Row[] = [
   { route: "/api/tokens", method: "POST", setup: async () => ({ path: "/api/tokens", body: { name: `matrix ${uid()}` } }), expect: adminOnly(201) },
   { route: "/api/tokens/[id]", method: "DELETE", setup: async () => ({ params: { id: (await makeCaller("ADMIN")).tokenId } }), expect: adminOnly(204) },
   { route: "/api/tokens/[id]", method: "DELETE", variant: "unknown id", setup: async () => ({ params: { id: "no-such-token" } }), expect: adminOnly(404) },
+
+  // Assignments and notifications (each caller reads and marks only their own notifications).
+  { route: "/api/notifications", method: "GET", setup: async () => ({ path: "/api/notifications?unread=1&limit=5" }), expect: reviewerPlus(200) },
+  { route: "/api/notifications/read", method: "POST", setup: async () => ({ path: "/api/notifications/read", body: { all: true } }), expect: reviewerPlus(204) },
+  { route: "/api/articles/[id]/assignments", method: "GET", setup: async () => ({ params: { id: (await article()).id } }), expect: reviewerPlus(200) },
+  { route: "/api/articles/[id]/assignments", method: "GET", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: reviewerPlus(404) },
+  { route: "/api/articles/[id]/assignments", method: "POST", setup: async (o) => ({ params: { id: (await article()).id }, body: { assigneeId: o.user.id } }), expect: editorPlus(201) },
+  { route: "/api/articles/[id]/assignments", method: "POST", variant: "unknown id", setup: async (o) => ({ params: { id: "no-such-article" }, body: { assigneeId: o.user.id } }), expect: editorPlus(404) },
+  { route: "/api/assignments/[assignmentId]", method: "DELETE", setup: async (o) => ({ params: { assignmentId: (await prisma.assignment.create({ data: { articleId: (await article()).id, assigneeId: o.user.id } })).id } }), expect: editorPlus(204) },
+  { route: "/api/assignments/[assignmentId]", method: "DELETE", variant: "unknown id", setup: async () => ({ params: { assignmentId: "no-such-assignment" } }), expect: editorPlus(404) },
+  { route: "/api/assignments/assignees", method: "GET", setup: async () => ({ path: "/api/assignments/assignees" }), expect: editorPlus(200) },
+
+  // Suggestions (each row's article gets its own from the import: "in 2007" is a dated reference).
+  { route: "/api/articles/[id]/suggestions", method: "GET", setup: async () => { const a = await article(); return { path: `/api/articles/${a.id}/suggestions?all=1`, params: { id: a.id } }; }, expect: reviewerPlus(200) },
+  { route: "/api/articles/[id]/suggestions", method: "GET", variant: "unknown id", setup: async () => ({ params: { id: "no-such-article" } }), expect: reviewerPlus(404) },
+  { route: "/api/articles/[id]/suggestions/[suggestionId]/dismiss", method: "POST", setup: async () => { const s = await prisma.suggestion.findFirstOrThrow({ where: { articleId: (await article()).id, status: "OPEN" } }); return { params: { id: s.articleId, suggestionId: s.id } }; }, expect: reviewerPlus(204) },
+  { route: "/api/articles/[id]/suggestions/[suggestionId]/dismiss", method: "POST", variant: "unknown id", setup: async () => ({ params: { id: (await article()).id, suggestionId: "no-such-suggestion" } }), expect: reviewerPlus(404) },
+  // A live stream stays open: each 200 case's stream is closed by closeAllStreams, which keeps running a while (a case's stream may open later).
+  ...[
+    { variant: undefined, query: "topics=article,notification", expect: reviewerPlus(200) },
+    { variant: "import topic", query: "topics=import", expect: adminOnly(200) },
+  ].map(({ variant, query, expect }): Row => ({
+    route: "/api/events",
+    method: "GET",
+    variant,
+    setup: async () => {
+      const { closeAllStreams } = await import("@/lib/events/hub");
+      const t = setInterval(closeAllStreams, 100);
+      setTimeout(() => clearInterval(t), 30_000).unref();
+      return { path: `/api/events?${query}` };
+    },
+    expect,
+  })),
+  { route: "/api/events", method: "GET", variant: "unknown article", setup: async () => ({ path: "/api/events?articleId=no-such-article" }), expect: reviewerPlus(404) },
 ];
 
 /** Every app/api/**\/route.ts as "/api/…", with the HTTP methods it exports. */

@@ -18,6 +18,7 @@ import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
 import { POST as createUserRoute } from "@/app/api/users/route";
 import { POST as createTokenRoute } from "@/app/api/tokens/route";
 import { POST as linkRoute } from "@/app/api/claims/[id]/links/route";
+import { POST as assignRoute } from "@/app/api/articles/[id]/assignments/route";
 import { makeArticle, makeCaller, makeUser } from "@/seeds/factories";
 import { call, sessionCookie } from "./support/http";
 import { claimBody } from "./support/claims";
@@ -64,6 +65,11 @@ describe("no secret in any API response", () => {
     const other = await makeArticle({ sourceUrl: `https://crawl.example/other-${Date.now()}` });
     const otherClaim = await call(createClaimRoute, { params: { id: other.id }, headers: editor.headers, body: claimBody(other.text, "the sky was green in 2007") });
     expect((await call(linkRoute, { params: { id: claim.json.id }, headers: owner.headers, body: { claimId: otherClaim.json.id } })).status).toBe(201);
+    // An assignment and a mention of the admin, so assignments, notifications and the event stream carry people.
+    expect((await call(assignRoute, { params: { id: article.id }, headers: editor.headers, body: { assigneeId: owner.user.id, claimId: claim.json.id } })).status).toBe(201);
+    expect((await call(commentRoute, { params: { id: claim.json.id }, headers: owner.headers, body: { body: `@${admin.user.email.split("@")[0]} have a look.` } })).status).toBe(201);
+    const { closeAllStreams, sequenceNow } = await import("@/lib/events/hub");
+    await sequenceNow();
 
     // What each GET route needs to answer 200 with data in it.
     const fixtures: Record<string, { path?: string; params?: Record<string, string> }[]> = {
@@ -87,6 +93,12 @@ describe("no secret in any API response", () => {
       "/api/search": [{ path: "/api/search?q=sky" }, { path: "/api/search?q=crawl&type=source" }],
       "/api/sources/lookup": [{ path: `/api/sources/lookup?url=${encodeURIComponent("https://example.org/source")}` }],
       "/api/tokens": [{}],
+      "/api/articles/[id]/suggestions": [{ params: { id: article.id } }, { path: `/api/articles/${article.id}/suggestions?all=1`, params: { id: article.id } }],
+      "/api/articles/[id]/assignments": [{ params: { id: article.id } }],
+      "/api/assignments/assignees": [{}],
+      "/api/notifications": [{}],
+      // A stream: replayed from the start of the outbox, then closed (below).
+      "/api/events": [{ path: `/api/events?articleId=${article.id}&topics=article,notification,import&lastEventId=0` }],
     };
 
     const hashes = (await prisma.apiToken.findMany({ select: { tokenHash: true } })).map((t) => t.tokenHash);
@@ -101,6 +113,7 @@ describe("no secret in any API response", () => {
       if (route === "/api/auth/[...nextauth]") continue;
       expect(fixtures[route], `a crawl fixture for GET ${route}`).toBeDefined();
       for (const f of fixtures[route]) {
+        const closing = route === "/api/events" ? setTimeout(closeAllStreams, 1_500) : null;
         const res = await call(module.GET, { path: f.path ?? route, params: f.params, headers: { ...cookie } });
         expect(res.status, `GET ${f.path ?? route}: ${res.text.slice(0, 200)}`).toBe(200);
         expect(res.text.length, `GET ${f.path ?? route} said something`).toBeGreaterThan(1);
@@ -109,10 +122,14 @@ describe("no secret in any API response", () => {
         for (const h of [...hashes, ...passwordHashes]) expect(res.text.includes(h), `GET ${route} leaks a stored hash`).toBe(false);
         for (const t of plainTokens) expect(res.text.includes(t), `GET ${route} leaks an API token`).toBe(false);
         expect(res.text.includes(secret), `GET ${route} leaks NEXTAUTH_SECRET`).toBe(false);
+        if (closing) {
+          clearTimeout(closing);
+          expect(res.text, "the stream replayed the article's events and the admin's notification").toMatch(/"type":"comment\.created"[\s\S]*"type":"notification\.created"|"type":"notification\.created"[\s\S]*"type":"comment\.created"/);
+        }
         crawled++;
       }
     }
-    expect(crawled).toBeGreaterThanOrEqual(14);
+    expect(crawled).toBeGreaterThanOrEqual(20);
   });
 });
 

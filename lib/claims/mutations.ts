@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
+import { notifyMentions } from "@/lib/notifications/mutations";
 import { diffFields } from "@/lib/audit/diff";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can, hasRole } from "@/lib/auth/permissions";
@@ -144,13 +145,15 @@ export async function submitClaim(user: CurrentUser, id: string, version?: numbe
 export async function addComment(user: CurrentUser, claimId: string, body: string) {
   if (!can(user, "claim:comment")) throw forbidden();
   return prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
+    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, articleId: true, claimText: true } });
     if (!claim) throw notFound("Claim");
     const comment = await tx.comment.create({
       data: { claimId, authorId: user.id, body },
       include: { author: { select: { id: true, name: true } } },
     });
     await recordAudit(tx, { actorId: user.id, action: "claim.comment", entityType: "Claim", entityId: claimId, changes: { commentId: comment.id, body: body.slice(0, 500) } });
+    // @mentions notify in this transaction: a comment that fails leaves no notification behind.
+    await notifyMentions(tx, { id: user.id, name: user.name }, claim, body);
     return { id: comment.id, body: comment.body, author: comment.author, createdAt: comment.createdAt };
   });
 }

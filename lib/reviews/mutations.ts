@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/mutations";
+import { notifyDecision, notifyMentions } from "@/lib/notifications/mutations";
 import { diffFields } from "@/lib/audit/diff";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -17,7 +18,7 @@ import { DECISION_STATUS, type ReviewInput } from "./schema";
  */
 export async function reviewClaim(user: CurrentUser, claimId: string, input: ReviewInput): Promise<ClaimView> {
   if (!can(user, "claim:review")) throw forbidden("Only editors review claims");
-  const current = await prisma.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true, verdict: true, rationale: true, authorId: true, lastEditedById: true } });
+  const current = await prisma.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, version: true, verdict: true, rationale: true, authorId: true, lastEditedById: true, articleId: true, claimText: true } });
   if (!current) throw notFound("Claim");
   const edits = diffFields({ verdict: current.verdict, rationale: current.rationale }, { verdict: input.verdict, rationale: input.rationale });
   const hasEdits = Object.keys(edits).length > 0;
@@ -63,6 +64,10 @@ export async function reviewClaim(user: CurrentUser, claimId: string, input: Rev
     const review = await tx.review.create({
       data: { claimId, editorId: user.id, decision: input.decision, comment: input.comment || null, claimVersion: input.version },
     });
+    // The author hears of the decision, and anyone @mentioned in its comment, when it commits.
+    const claimRef = { id: claimId, articleId: current.articleId, claimText: current.claimText, authorId: current.authorId };
+    const told = await notifyDecision(tx, { id: user.id, name: user.name }, claimRef, input.decision);
+    if (input.comment) await notifyMentions(tx, { id: user.id, name: user.name }, claimRef, input.comment, told);
     await recordAudit(tx, {
       actorId: user.id,
       action: `claim.review.${input.decision.toLowerCase()}`,

@@ -6,8 +6,10 @@ import { getArticleHeading } from "@/lib/articles/data";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { formatDate } from "@/components/ui/format";
 import { ArticleReader } from "@/components/workspace/article-reader";
+import { AssignmentsPanel } from "@/components/assignments/assignments-panel";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { can } from "@/lib/auth/permissions";
+import { AlsoViewing } from "@/components/live/also-viewing";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string }> };
 
@@ -37,6 +39,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <div className="flex gap-1"><dt className="font-medium">Revision</dt><dd>{article.revision}</dd></div>
           <div className="flex items-center gap-1"><dt className="sr-only">Status</dt><dd><ArticleStatusBadge status={article.status} /></dd></div>
         </dl>
+        <div className="mt-2 empty:hidden"><AlsoViewing key={article.id} articleId={article.id} viewerId={user.id} /></div>
         {(article.sourceUrl || can(user, "article:update")) && (
           <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {article.sourceUrl && <a href={article.sourceUrl} rel="noopener noreferrer nofollow" className="break-all text-blue-700 hover:underline">Original article</a>}
@@ -53,6 +56,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
       </header>
       {/* The text and claims load in the browser (one request): the page carries no article text. */}
+      <AssignmentsPanel articleId={article.id} canManage={can(user, "assignment:manage")} />
       <ArticleReader articleId={article.id} initialClaimId={openClaimId} viewer={{ id: user.id, name: user.name, role: user.role }} />
     </div>
   );
