@@ -118,27 +118,32 @@ function read(h: Hub): Promise<void> {
     h.readAgain = true;
     return h.reading;
   }
-  h.reading = (async () => {
-    try {
-      do {
-        h.readAgain = false;
-        for (;;) {
-          if (h.cursor === null) return;
-          const rows = await readAfter(h.cursor, READ_BATCH);
-          if (!rows.length) break;
-          const messages = await enrich(rows);
-          h.cursor = BigInt(rows[rows.length - 1].id);
-          fanOut(h, messages);
-          if (rows.length < READ_BATCH) break;
-        }
-      } while (h.readAgain);
-    } catch (e) {
-      console.error("[verity] reading live events:", (e as Error).message);
-    } finally {
-      h.reading = null;
-    }
-  })();
-  return h.reading;
+  const run = async () => {
+    do {
+      h.readAgain = false;
+      for (;;) {
+        if (h.cursor === null) return;
+        const after = h.cursor;
+        const rows = await readAfter(after, READ_BATCH);
+        if (!rows.length) break;
+        const messages = await enrich(rows);
+        // Never back, never twice: only a read that still starts where the cursor is moves it and delivers.
+        if (h.cursor !== after) continue;
+        h.cursor = BigInt(rows[rows.length - 1].id);
+        fanOut(h, messages);
+        if (rows.length < READ_BATCH) break;
+      }
+    } while (h.readAgain);
+  };
+  // Cleared in a callback, which always runs after the assignment below (an
+  // IIFE that returned at once would clear it first and leave it set for good).
+  const p: Promise<void> = run()
+    .catch((e) => console.error("[verity] reading live events:", (e as Error).message))
+    .finally(() => {
+      if (h.reading === p) h.reading = null;
+    });
+  h.reading = p;
+  return p;
 }
 
 function fanOut(h: Hub, messages: LiveMessage[]) {

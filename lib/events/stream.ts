@@ -48,8 +48,15 @@ export async function openEventStream(opts: { filter: StreamFilter; after: bigin
       close();
     }
   };
+  // Each id at most once and in increasing order, whatever reaches this stream twice.
   const send = (messages: LiveMessage[]) => {
-    const fresh = messages.filter((m) => BigInt(m.id) > floor);
+    const fresh: LiveMessage[] = [];
+    for (const m of messages) {
+      const id = BigInt(m.id);
+      if (id <= floor) continue;
+      floor = id;
+      fresh.push(m);
+    }
     if (fresh.length) write(fresh.map(frame).join(""));
   };
   const subscriber: Subscriber = {
