@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { isFinished, type ImportJobDto } from "@/lib/imports/types";
 import { api } from "@/components/ui/api";
-import { useLiveEvents, useLiveStatus } from "@/components/live/live-provider";
+import { useLiveEvents, useLiveStatus, type LiveEvent } from "@/components/live/live-provider";
 import { applyImportProgress, isSameOrLater } from "@/components/live/import-events";
 
 /** Only while the live stream is not open: a slow read keeps the page moving. */
@@ -25,6 +25,8 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
   const current = useRef(jobId);
   const finishedFor = useRef<string | null>(null);
   const onFinishedRef = useRef(onFinished);
+  /** The latest progress event that came before the first read answered (a short job can finish meanwhile). */
+  const early = useRef<LiveEvent | null>(null);
   useLayoutEffect(() => {
     current.current = jobId;
     onFinishedRef.current = onFinished;
@@ -60,8 +62,11 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
         if (res.error.status === 0 || res.error.status >= 500) timer = setTimeout(tick, streaming ? FALLBACK_POLL_MS : 2000);
         return;
       }
-      if (isFinished(res.data.status)) return void finish(jobId, res.data);
-      show(jobId, res.data);
+      // An event that overtook this read is newer than it: put it on the answer.
+      const job = early.current?.id === jobId ? applyImportProgress(res.data, early.current) : res.data;
+      early.current = null;
+      if (isFinished(job.status)) return void finish(jobId, job);
+      show(jobId, job);
       if (!streaming) timer = setTimeout(tick, FALLBACK_POLL_MS);
     };
     // Read at once: when a job is chosen, and when the stream opens or drops (events may have been missed meanwhile).
@@ -76,8 +81,12 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
     (e) => {
       if (e.type !== "import.progress" || !jobId || e.id !== jobId || finishedFor.current === jobId) return;
       const base = state.jobId === jobId ? state.job : null;
-      // Until the first read arrives there is no job to put the counts on: that read is newer anyway.
-      if (!base) return;
+      // Until the first read arrives there is no job to put the counts on: kept for that read,
+      // which may have been answered before the job moved on (a pasted article can finish in 300 ms).
+      if (!base) {
+        early.current = e;
+        return;
+      }
       const next = applyImportProgress(base, e);
       if (next === base) return;
       if (isFinished(next.status)) void finish(jobId, next);
