@@ -28,6 +28,9 @@ const common = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm run typecheck` (part of `npm test`) checks the whole project; the build
+  // repeating it cost CI about 24 s of its 20-minute budget.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   experimental: {
     authInterrupts: true,
