@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { api, SAME_ORIGIN, selectorFor, signedInContext, signIn } from "./support/api";
@@ -32,16 +32,18 @@ async function openArticle(page: Page, id: string) {
   await expect(page.locator("[data-live-status=open]")).toBeVisible();
 }
 
-test("two people on one article: a new claim appears, an edit in progress survives a change, presence comes and goes", async ({ browser }, testInfo) => {
-  const baseURL = testInfo.project.use.baseURL!;
+/** Admin, reviewer and editor signed in, and a fresh article made by the admin with `title` and `text` (both get the run's stamp). */
+async function newsroom(browser: Browser, baseURL: string, title: string, text: (stamp: string) => string) {
   const stamp = Date.now().toString(36);
   const admin = await signedInContext(browser, baseURL, DEMO.admin);
   const reviewer = await signedInContext(browser, baseURL, DEMO.reviewer);
   const editor = await signedInContext(browser, baseURL, DEMO.editor);
-  const article = await api<{ id: string; text: string }>(admin.request, "POST", "/api/articles", {
-    title: `Live story ${stamp}`,
-    text: `Live story ${stamp}.\n\nThe bridge opened in 1932, the council says.\n\nIt carries 40,000 cars a day.`,
-  });
+  const article = await api<{ id: string; text: string }>(admin.request, "POST", "/api/articles", { title: `${title} ${stamp}`, text: text(stamp) });
+  return { stamp, admin, reviewer, editor, article, close: async () => { for (const c of [admin, reviewer, editor]) await c.close(); } };
+}
+
+test("two people on one article: a new claim appears, an edit in progress survives a change, presence comes and goes", async ({ browser }, testInfo) => {
+  const { stamp, reviewer, editor, article, close } = await newsroom(browser, testInfo.project.use.baseURL!, "Live story", (stamp) => `Live story ${stamp}.\n\nThe bridge opened in 1932, the council says.\n\nIt carries 40,000 cars a day.`);
 
   const a = await reviewer.newPage();
   const b = await editor.newPage();
@@ -113,18 +115,11 @@ test("two people on one article: a new claim appears, an edit in progress surviv
   await a.close();
   await expect(othersOnB).toHaveCount(0, { timeout: 10_000 });
   await expectNotReloaded(b);
-  for (const c of [admin, reviewer, editor]) await c.close();
+  await close();
 });
 
 test("the review queue and the dashboard show a newly submitted claim without a reload", async ({ browser }, testInfo) => {
-  const baseURL = testInfo.project.use.baseURL!;
-  const stamp = Date.now().toString(36);
-  const admin = await signedInContext(browser, baseURL, DEMO.admin);
-  const reviewer = await signedInContext(browser, baseURL, DEMO.reviewer);
-  const editor = await signedInContext(browser, baseURL, DEMO.editor);
-  const article = await api<{ id: string; text: string }>(admin.request, "POST", "/api/articles", {
-    title: `Queue story ${stamp}`, text: `Queue story ${stamp}.\n\nThe tower is 300 metres tall, its owners say.`,
-  });
+  const { stamp, reviewer, editor, article, close } = await newsroom(browser, testInfo.project.use.baseURL!, "Queue story", (stamp) => `Queue story ${stamp}.\n\nThe tower is 300 metres tall, its owners say.`);
 
   const page = await editor.newPage();
   // Filtered to this article: the filter must survive the live refresh too.
@@ -151,18 +146,11 @@ test("the review queue and the dashboard show a newly submitted claim without a 
   // The dashboard waits a little longer on purpose (it coalesces a burst into one refresh).
   await expect(dashboard.getByRole("region", { name: /^Submitted/ }).getByRole("link", { name: claimText })).toBeVisible({ timeout: LIVE_MS + 2_000 });
   await expectNotReloaded(dashboard);
-  for (const c of [admin, reviewer, editor]) await c.close();
+  await close();
 });
 
 test("after a dropped connection the reader resumes and catches up on what it missed", async ({ browser }, testInfo) => {
-  const baseURL = testInfo.project.use.baseURL!;
-  const stamp = Date.now().toString(36);
-  const admin = await signedInContext(browser, baseURL, DEMO.admin);
-  const reviewer = await signedInContext(browser, baseURL, DEMO.reviewer);
-  const editor = await signedInContext(browser, baseURL, DEMO.editor);
-  const article = await api<{ id: string; text: string }>(admin.request, "POST", "/api/articles", {
-    title: `Resume story ${stamp}`, text: `Resume story ${stamp}.\n\nThe river flooded in 1953, the archive says.`,
-  });
+  const { stamp, admin, reviewer, editor, article, close } = await newsroom(browser, testInfo.project.use.baseURL!, "Resume story", (stamp) => `Resume story ${stamp}.\n\nThe river flooded in 1953, the archive says.`);
   const page = await editor.newPage();
   // Keeps a handle on the page's event streams, so the test can cut one as a dropped network would.
   await page.addInitScript(() => {
@@ -216,7 +204,7 @@ test("after a dropped connection the reader resumes and catches up on what it mi
   await revised.getByRole("button", { name: "Reload" }).click();
   await expect(articleText(page)).toContainText("In 1953 the river flooded the lower town");
   await expect(revised).toHaveCount(0);
-  for (const c of [admin, reviewer, editor]) await c.close();
+  await close();
 });
 
 test("the import page follows progress from the live stream, not by polling", async ({ page }, testInfo) => {

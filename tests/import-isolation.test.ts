@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/lib/env";
 import { POST as createArticleRoute } from "@/app/api/articles/route";
-import { getImportJob } from "@/lib/imports/data";
 import { createImportJob } from "@/lib/imports/jobs";
 import { stopImportQueue } from "@/lib/imports/queue";
 import { runImportJob } from "@/lib/imports/run";
@@ -18,9 +17,9 @@ import { GAVE_UP } from "@/lib/imports/run-item";
 import { importWorkerPids, stopImportWorkers } from "@/lib/imports/worker/pool";
 import { makeCaller, makeUser } from "@/seeds/factories";
 import { call } from "./support/http";
+import { runToEnd } from "./support/imports";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The pages from the security finding. */
 const pages = {
@@ -78,17 +77,6 @@ async function stallDuring<T>(label: string, work: () => Promise<T>): Promise<{ 
   }
 }
 
-/** Runs the job here, or waits while another runner finishes it. */
-async function runToEnd(jobId: string) {
-  for (let i = 0; i < 600; i++) {
-    const r = await runImportJob(jobId);
-    if (r.state === "finished" || r.state === "done") break;
-    await sleep(100);
-  }
-  const job = await getImportJob(jobId, { includeArticles: true });
-  expect(job?.finishedAt).not.toBeNull();
-  return job!;
-}
 
 const saved = { ...process.env };
 function setting(name: string, value: string | undefined) {

@@ -7,21 +7,11 @@ import { getImportJob } from "@/lib/imports/data";
 import { enqueueImportJob, resumeStalledImports, startImportWorker, stopImportQueue } from "@/lib/imports/queue";
 import { LEASE_STALE_MS, runImportJob } from "@/lib/imports/run";
 import { makeArticle, makeUser } from "@/seeds/factories";
+import { runToEnd } from "./support/imports";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs the job here, or waits while another runner (another test file's queue worker) finishes it. */
-async function runToEnd(jobId: string, opts: Parameters<typeof runImportJob>[1] = {}) {
-  for (let i = 0; i < 200; i++) {
-    const r = await runImportJob(jobId, opts);
-    if (r.state === "finished" || r.state === "done") break;
-    await sleep(100);
-  }
-  const job = await getImportJob(jobId, { includeArticles: true });
-  expect(job?.finishedAt).not.toBeNull();
-  return job!;
-}
 
 function story(tag: string, i: number) {
   return {
@@ -161,7 +151,7 @@ describe("runImportJob", () => {
       { type: "file", name: "plain.txt", content: `Text ${t} title\n\nThe text body ${t}.` },
       { type: "file", name: "broken.json", content: "[{" },
     ]);
-    const job = await runToEnd(id);
+    const job = await runToEnd(id, {}, 200);
     expect(job).toMatchObject({ status: "PARTIAL", total: 5, imported: 3, duplicates: 0, failed: 2 });
     expect(job.errors).toEqual([
       { index: 1, label: "sheet.csv, row 3", fields: { title: "is required" }, message: "title: is required" },
@@ -176,7 +166,7 @@ describe("runImportJob", () => {
   it("imports a news page by URL from a local server: title, author and date extracted", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const { id } = await createImportJob(admin.id, "URL", [{ type: "url", url: `${base}/news/bridge-${tag}?utm_source=test` }]);
-    const job = await runToEnd(id);
+    const job = await runToEnd(id, {}, 200);
     expect(job).toMatchObject({ status: "SUCCEEDED", total: 1, imported: 1, failed: 0 });
     const article = await prisma.article.findUniqueOrThrow({ where: { id: job.articles![0].articleId } });
     expect(article.title).toBe(`Bridge reopens after ${tag} repairs`);
@@ -188,13 +178,13 @@ describe("runImportJob", () => {
 
     // The same page again is a duplicate, not a second article.
     const again = await createImportJob(admin.id, "URL", [{ type: "url", url: `${base}/news/bridge-${tag}` }]);
-    expect(await runToEnd(again.id)).toMatchObject({ status: "SUCCEEDED", imported: 0, duplicates: 1 });
+    expect(await runToEnd(again.id, {}, 200)).toMatchObject({ status: "SUCCEEDED", imported: 0, duplicates: 1 });
   });
 
   it("imports each item of an RSS feed with its title, author and date", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const { id } = await createImportJob(admin.id, "FEED", [{ type: "feed", url: `${base}/feed.xml` }]);
-    const job = await runToEnd(id);
+    const job = await runToEnd(id, {}, 200);
     expect(job).toMatchObject({ kind: "FEED", status: "SUCCEEDED", total: 3, imported: 3 });
     const articles = await prisma.article.findMany({ where: { id: { in: job.articles!.map((a) => a.articleId) } }, orderBy: { title: "asc" } });
     expect(articles.map((a) => [a.title, a.author, a.publishedAt?.toISOString().slice(0, 10), a.sourceUrl])).toEqual([

@@ -1,19 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { GET as listRoute } from "@/app/api/articles/[id]/suggestions/route";
 import { POST as dismissRoute } from "@/app/api/articles/[id]/suggestions/[suggestionId]/dismiss/route";
 import { PATCH as patchArticleRoute } from "@/app/api/articles/[id]/route";
-import { getImportJob } from "@/lib/imports/data";
 import { createImportJob } from "@/lib/imports/jobs";
 import { importArticle } from "@/lib/imports/mutations";
-import { runImportJob } from "@/lib/imports/run";
 import type { SuggestionDto } from "@/lib/suggestions/schema";
 import { ensureSuggestions } from "@/lib/suggestions/store";
 import { seedArticleInput } from "@/seeds/demo";
 import { makeArticle, makeCaller } from "@/seeds/factories";
 import { call } from "./support/http";
+import { runToEnd } from "./support/imports";
 
 const uid = () => randomUUID().slice(0, 8);
 
@@ -23,16 +21,6 @@ const STAT = "Unemployment rose by 12% last year, the highest rate since 1990, a
 const EXPORTS = "Exports to China fell to $4.2 billion, less than half of what they were in 2015.";
 const ADDED = "Inflation reached 40% in March, the worst figure in a decade, the central bank said.";
 
-async function runToEnd(jobId: string) {
-  for (let i = 0; i < 300; i++) {
-    const r = await runImportJob(jobId);
-    if (r.state === "finished" || r.state === "done") break;
-    await sleep(100);
-  }
-  const job = await getImportJob(jobId, { includeArticles: true });
-  expect(job?.finishedAt).not.toBeNull();
-  return job!;
-}
 
 /** An article through the import job, as every import runs (the worker prepares and ranks it). */
 async function importedArticle() {
@@ -40,7 +28,7 @@ async function importedArticle() {
   const tag = uid();
   const text = [CALM, DATED, STAT, EXPORTS, `Reference ${tag}.`].join("\n");
   const { id } = await createImportJob(admin.user.id, "ITEMS", [{ type: "items", items: [{ title: `Suggested ${tag}`, text, publishedAt: "2019-06-24", language: "en" }] }]);
-  const job = await runToEnd(id);
+  const job = await runToEnd(id, {}, 300);
   expect(job.imported).toBe(1);
   const item = await prisma.importItem.findFirstOrThrow({ where: { jobId: id } });
   const article = await prisma.article.findUniqueOrThrow({ where: { id: item.articleId! } });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { describe as describeSelector } from "@/lib/anchoring/describe";
 import { freePort, startEmbeddedPostgres } from "@/lib/database/embedded";
+import { readSse } from "@/lib/events/sse-reader";
 import { Checks, findNextServer, log, percentile, runScript, Session, sleep, statusKb } from "./common";
 
 type App = { base: string; pid: number; stop: () => Promise<void> };
@@ -70,25 +71,7 @@ async function stream(base: string, cookie: string, query: string, lastEventId?:
   const res = await fetch(`${base}/api/events?${query}`, { headers: { cookie, ...(lastEventId ? { "last-event-id": lastEventId } : {}) }, signal: ac.signal });
   const out: Sse = { events: [], status: res.status, close: () => ac.abort() };
   if (res.status !== 200 || !res.body) return out;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buf = "";
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buf += decoder.decode(chunk, { stream: true });
-        let i: number;
-        while ((i = buf.indexOf("\n\n")) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const id = /^id: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (id && data) out.events.push({ id, data: JSON.parse(data), at: performance.now() });
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  })();
+  void readSse(res.body, (e) => out.events.push({ ...e, at: performance.now() }));
   return out;
 }
 
