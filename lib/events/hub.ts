@@ -65,9 +65,6 @@ function hub(): Hub {
 /** This process's name in Presence rows. */
 export const instanceId = () => hub().instance;
 
-/** The last outbox id this process has delivered (null before the listener's first connection). */
-export const hubCursor = () => hub().cursor;
-
 async function connect(h: Hub): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl(), options: "-c TimeZone=UTC", keepAlive: true });
   client.on("error", (e) => console.error("[verity] live events listener:", e.message));
@@ -239,9 +236,6 @@ export function subscribe(s: Subscriber): () => void {
   h.subscribers.add(s);
   return () => void h.subscribers.delete(s);
 }
-
-/** Asks the listener to read now (tests; a stream that just replayed). */
-export const readNow = () => read(hub());
 
 /** Runs one sequencing round now if this process is the sequencer (tests). */
 export const sequenceNow = () => sequence(hub());
