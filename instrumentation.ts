@@ -10,7 +10,8 @@ export async function register() {
   }
   try {
     const { startImportWorker, stopImportQueue } = await import("@/lib/imports/queue");
-    await startImportWorker();
+    // rankSuggestions: each finished import's articles, and any article not ranked yet, are ranked in the background.
+    await startImportWorker({ rankSuggestions: true });
     // scripts/app-server.mjs calls this on SIGTERM: running imports pause between
     // items (to resume elsewhere at once) and the worker processes end.
     (globalThis as { verityShutdown?: () => Promise<void> }).verityShutdown = stopImportQueue;

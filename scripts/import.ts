@@ -77,6 +77,12 @@ async function main() {
     for (const f of job.factChecks ?? []) console.log(`  ${f.status === "imported" ? "imported " : "duplicate"}  ${f.label} → fact-check ${f.url} (${f.verdict ?? "unmapped"}: ${f.rating ?? "no rating"})`);
     for (const e of job.errors) console.log(`  failed     ${e.label}: ${e.message}`);
     console.log(`\n${job.total} item${job.total === 1 ? "" : "s"}: ${job.imported} imported, ${job.duplicates} duplicate${job.duplicates === 1 ? "" : "s"}, ${job.failed} failed`);
+    if (job.imported > 0) {
+      // The app ranks an import's articles for suggestions after its items; so does the command line, before it exits.
+      const { rankPendingSuggestions } = await import("@/lib/suggestions/backfill");
+      const r = await rankPendingSuggestions();
+      console.log(`suggestions: ${r.ranked} article${r.ranked === 1 ? "" : "s"} ranked${r.failed ? `, ${r.failed} failed` : ""}`);
+    }
     process.exitCode = job.failed > 0 ? 1 : 0;
   } finally {
     await prisma.$disconnect();

@@ -22,7 +22,10 @@ const EXPORTS = "Exports to China fell to $4.2 billion, less than half of what t
 const ADDED = "Inflation reached 40% in March, the worst figure in a decade, the central bank said.";
 
 
-/** An article through the import job, as every import runs (the worker prepares and ranks it). */
+/**
+ * An article through the import job, as every import runs: stored unranked (a job ranks
+ * its articles after its items), then ranked as the background pass does it.
+ */
 async function importedArticle() {
   const admin = await makeCaller("ADMIN");
   const tag = uid();
@@ -31,7 +34,11 @@ async function importedArticle() {
   const job = await runToEnd(id, {}, 300);
   expect(job.imported).toBe(1);
   const item = await prisma.importItem.findFirstOrThrow({ where: { jobId: id } });
-  const article = await prisma.article.findUniqueOrThrow({ where: { id: item.articleId! } });
+  const stored = await prisma.article.findUniqueOrThrow({ where: { id: item.articleId! }, include: { _count: { select: { suggestions: true } } } });
+  expect(stored).toMatchObject({ suggestionsRevision: null, _count: { suggestions: 0 } });
+  expect(await ensureSuggestions(stored.id)).toBeGreaterThan(3);
+  const article = await prisma.article.findUniqueOrThrow({ where: { id: stored.id } });
+  expect(article.suggestionsRevision).toBe(1);
   // The stored (canonical) text: paragraphs as the import laid them out.
   return { admin, article, text: article.text };
 }
@@ -86,6 +93,7 @@ describe("suggestions on import", () => {
   it("an article stored before suggestions existed gets them once (the demo seed does this for its article)", async () => {
     const a = await makeArticle();
     await prisma.suggestion.deleteMany({ where: { articleId: a.id } });
+    await prisma.article.update({ where: { id: a.id }, data: { suggestionsRevision: null } });
     expect(await ensureSuggestions(a.id)).toBeGreaterThan(0);
     expect(await ensureSuggestions(a.id)).toBe(0);
     const rows = await prisma.suggestion.findMany({ where: { articleId: a.id } });
@@ -96,6 +104,7 @@ describe("suggestions on import", () => {
     const a = await makeArticle();
     const rows = await prisma.suggestion.findMany({ where: { articleId: a.id } });
     expect(rows.map((r) => r.exact)).toContain("in 2007");
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: a.id } })).suggestionsRevision).toBe(1);
   });
 });
 

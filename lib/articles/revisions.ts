@@ -182,7 +182,7 @@ export async function reviseArticle(actor: Actor | null, articleId: string, inpu
       // exactly one applies; the other is told to reload instead of overwriting it.
       const { count } = await tx.article.updateMany({
         where: { id: articleId, revision: current.revision },
-        data: { ...data, text: prepared.text, blocks: inlineBlocks(prepared.blocks), html: prepared.html, contentHash: prepared.contentHash, revision: to },
+        data: { ...data, text: prepared.text, blocks: inlineBlocks(prepared.blocks), html: prepared.html, contentHash: prepared.contentHash, revision: to, suggestionsRevision: to },
       });
       if (count === 0) throw new AppError("conflict", "The article was changed by someone else meanwhile. Reload it and apply your change again.");
       await tx.articleRevision.create({

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { LEASE_STALE_MS, runImportJob } from "./run";
 import { stopImportWorkers } from "./worker/pool";
+import { kickSuggestionBackfill, stopSuggestionBackfill } from "@/lib/suggestions/backfill";
 
 // Import jobs run on pg-boss: a Postgres-backed queue in its own schema of
 // Verity's database, so a queued job survives a restart with everything else.
@@ -103,16 +104,20 @@ export async function resumeStalledImports(): Promise<string[]> {
  * Starts pg-boss (creating its schema on first use) and the import workers.
  * Called by instrumentation.ts when the app starts; idempotent.
  */
-export async function startImportWorker(opts: { connectionString?: string; sweepMs?: number } = {}): Promise<void> {
+export async function startImportWorker(opts: { connectionString?: string; sweepMs?: number; rankSuggestions?: boolean } = {}): Promise<void> {
   const state = await boot(opts.connectionString);
   if (state.workerIds.length) return;
   for (let i = 0; i < WORKERS; i++) {
     const id = await state.boss.work<JobData>(IMPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
       const outcome = await runImportJob(job.data.importJobId, { signal: state.abort.signal });
+      // The job's articles are readable now; their suggestions follow in the background.
+      if (opts.rankSuggestions && outcome.state === "finished") kickSuggestionBackfill();
       return outcome;
     });
     state.workerIds.push(id);
   }
+  // Articles left unranked by a pass a restart cut short, or stored before suggestions existed.
+  if (opts.rankSuggestions) kickSuggestionBackfill();
   await resumeStalledImports().catch(log);
   state.sweep = setInterval(() => void resumeStalledImports().catch(log), opts.sweepMs ?? SWEEP_MS);
   state.sweep.unref?.();
@@ -131,6 +136,8 @@ export async function stopImportQueue(): Promise<void> {
     await state.ready.catch(() => {});
     await state.boss.stop({ graceful: true, timeout: 10_000 }).catch(log);
   }
+  // Between two articles: it ranks in the pool stopped next.
+  await stopSuggestionBackfill();
   // Also when this process never started the queue: imports run here directly
   // (tests, the command line) and the API's article HTML use the pool too.
   await stopImportWorkers();

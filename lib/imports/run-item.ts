@@ -10,7 +10,7 @@ import { factCheckRecordSchema, isFactCheckInput } from "@/lib/factchecks/schema
 import { importPrepared } from "./mutations";
 import type { PreparedArticle } from "@/lib/articles/prepare";
 import type { SuggestionDraft } from "@/lib/suggestions/compute";
-import { prepareArticleInWorker } from "./worker/isolated";
+import { prepareArticleInWorker, prepareContentInWorker } from "./worker/isolated";
 import { ImportWorkersStopped } from "./worker/pool";
 
 // One import item through importArticle (or importFactCheck, for a ClaimReview
@@ -64,9 +64,11 @@ async function reviseIfChanged(actorId: string | null, articleId: string, input:
     actorId ? prisma.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, active: true } }) : null,
   ]);
   if (prepared.text === current.text) return null;
-  // The content prepared for the import is the revision's: the HTML is not parsed twice.
+  // The content prepared for the import is the revision's (the HTML is not parsed twice),
+  // unless it was prepared without suggestions: a revision ranks its new text in the pool.
   const content = { text: prepared.text, blocks: prepared.blocks, html: prepared.html, contentHash: prepared.contentHash, suggestions: prepared.suggestions };
-  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined }, async () => content);
+  const preparer = prepared.suggestions ? async () => content : prepareContentInWorker;
+  const r = await reviseArticle(actor, articleId, { text: input.text, html: input.html, author: undefined, publisher: undefined }, preparer);
   if (!r.reanchor) return null;
   const { anchored, fuzzy, orphaned } = r.reanchor;
   return `new revision ${r.article.revision} of a known article; claims re-anchored: ${anchored} anchored, ${fuzzy} fuzzy, ${orphaned} orphaned`;
@@ -108,8 +110,10 @@ export async function runItem(job: { id: string; kind: ImportKind; createdById: 
       return "FAILED";
     }
     // Parsed in the import worker pool when there is HTML; an overrun there is an invalid_input naming `html`.
-    const prepared = await prepareArticleInWorker(parsed.data);
+    // Not ranked for suggestions here: the job's articles are ranked after its items (lib/suggestions/backfill.ts).
+    const prepared = await prepareArticleInWorker(parsed.data, { suggest: false });
     const result = await importPrepared(job.createdById, prepared, job.kind, {
+      suggestLater: true,
       // The item is settled in the article's own transaction: a crash leaves both or neither.
       onCreated: (tx, article) => settle(tx, job.id, item.id, { status: "IMPORTED", articleId: article.id }),
     });

@@ -4,7 +4,7 @@ import "server-only";
 // the database's triggers on "Suggestion" tell live readers.
 import { describe } from "@/lib/anchoring/describe";
 import { prisma, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/ids";
 import type { SuggestContext, SuggestionDraft } from "./compute";
 import { reanchorSuggestions, type StoredSuggestion, type SuggestionCounts } from "./reanchor";
 import type { Reason } from "./types";
@@ -20,16 +20,24 @@ export async function suggestionsOf(prepared: { text: string; suggestions?: Sugg
   return computeSuggestions(prepared.text, ctx);
 }
 
-function rowOf(articleId: string, revision: number, text: string, d: SuggestionDraft): Prisma.SuggestionCreateManyInput {
-  const selector = describe(text, d.start, d.end);
-  return { articleId, articleRevision: revision, ...selector, scope: d.scope, score: d.score, reasons: d.reasons as unknown as Prisma.InputJsonValue };
-}
-
-/** A new article's suggestions. */
+/**
+ * A new article's suggestions: one statement whatever their number (arrays in, unnest() to
+ * rows), not Prisma's createMany, whose per-value work was the import's largest cost in the
+ * app's profile once every article carried ~35 suggestions.
+ */
 export async function insertSuggestions(tx: Tx, opts: { articleId: string; revision: number; text: string; drafts: SuggestionDraft[] }): Promise<number> {
   if (opts.drafts.length === 0) return 0;
-  const { count } = await tx.suggestion.createMany({ data: opts.drafts.map((d) => rowOf(opts.articleId, opts.revision, opts.text, d)) });
-  return count;
+  const rows = opts.drafts.map((d) => ({ ...describe(opts.text, d.start, d.end), d }));
+  const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
+  return tx.$executeRaw`
+    INSERT INTO "Suggestion" (id, "articleId", "articleRevision", exact, prefix, suffix, start, "end", scope, score, reasons, "updatedAt")
+    SELECT v.id, ${opts.articleId}, ${opts.revision}::int, v.exact, v.prefix, v.suffix, v.start, v."end", v.scope, v.score, v.reasons::jsonb, now()
+    FROM unnest(
+      ${col(() => newId())}::text[], ${col((r) => r.exact)}::text[], ${col((r) => r.prefix)}::text[], ${col((r) => r.suffix)}::text[],
+      ${col((r) => r.start)}::int[], ${col((r) => r.end)}::int[], ${col((r) => r.d.scope)}::text[], ${col((r) => r.d.score)}::float8[],
+      ${col((r) => JSON.stringify(r.d.reasons))}::text[]
+    ) WITH ORDINALITY AS v(id, exact, prefix, suffix, start, "end", scope, score, reasons, n)
+    ORDER BY v.n`;
 }
 
 type Row = { id: string; exact: string; prefix: string; suffix: string; start: number; end: number; status: StoredSuggestion["status"]; dismissed: boolean; score: number; reasons: unknown; scope: string };
@@ -77,20 +85,25 @@ export async function reviseSuggestions(tx: Tx, opts: { articleId: string; revis
 }
 
 /**
- * Ranks an article that has no suggestions yet (one stored before suggestions existed,
- * such as a seed article imported by an earlier version), in the import worker like
- * every import. Returns how many were stored; 0 when it had some already.
+ * Ranks an article not yet ranked at its current revision (one an import job stored,
+ * or one stored before suggestions existed), in the import worker like every import.
+ * Returns how many suggestions were added; 0 when it was ranked already (by another
+ * caller meanwhile too) or has changed since it was read (its revision ranks it).
  */
 export async function ensureSuggestions(articleId: string): Promise<number> {
-  const a = await prisma.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true, publishedAt: true, language: true, _count: { select: { suggestions: true } } } });
-  if (!a || a._count.suggestions > 0) return 0;
+  const a = await prisma.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true, publishedAt: true, language: true, suggestionsRevision: true } });
+  if (!a || a.suggestionsRevision === a.revision) return 0;
   const { prepareContentInWorker } = await import("@/lib/imports/worker/isolated");
   const prepared = await prepareContentInWorker({ text: a.text, suggest: { publishedAt: a.publishedAt, language: a.language } });
   const drafts = await suggestionsOf({ text: a.text, suggestions: prepared.text === a.text ? prepared.suggestions : undefined }, a);
   return prisma.$transaction(async (tx) => {
-    // The article's row lock orders this after a revision in flight (which re-anchors), and a second caller finds rows.
-    const [row] = await tx.$queryRaw<Array<{ revision: number }>>`SELECT revision FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
-    if (!row || row.revision !== a.revision || (await tx.suggestion.count({ where: { articleId } })) > 0) return 0;
-    return insertSuggestions(tx, { articleId, revision: a.revision, text: a.text, drafts });
+    // The article's row lock orders this after a revision in flight, and a second caller finds it ranked.
+    const [row] = await tx.$queryRaw<Array<{ revision: number; ranked: number | null }>>`
+      SELECT revision, "suggestionsRevision" AS ranked FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+    if (!row || row.revision !== a.revision || row.ranked === row.revision) return 0;
+    await tx.$executeRaw`UPDATE "Article" SET "suggestionsRevision" = revision WHERE id = ${articleId}`;
+    // Suggestions kept from an earlier ranking (none, normally) are re-anchored, not doubled.
+    const counts = await reviseSuggestions(tx, { articleId, revision: a.revision, text: a.text, fresh: drafts });
+    return counts.added;
   });
 }

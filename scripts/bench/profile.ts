@@ -4,6 +4,8 @@
 // same summed by package. Used to decide what to take out of the hot path.
 //
 //   npx tsx scripts/bench/profile.ts [path to write the .cpuprofile]
+//
+// PROFILE_LOAD=import profiles the app during the bench's 1,000-article import instead.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -11,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe as describeSelector } from "@/lib/anchoring/describe";
 import { Client } from "./client";
+import { benchImport } from "./import";
 import { load, statusLine } from "./load";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrate";
@@ -75,6 +78,28 @@ async function main() {
   await admin.signIn("admin@example.org", PASSWORD);
   const reviewer = new Client(BASE);
   await reviewer.signIn("reviewer@example.org", PASSWORD);
+  if (process.env.PROFILE_LOAD === "import") {
+    const imp = await benchImport(admin, db.url);
+    console.log(`import 1,000 articles: ${imp.seconds.toFixed(1)} s (${imp.imported} imported, ${imp.failed} failed); suggestions ranked ${imp.suggested?.seconds.toFixed(1)} s after the upload`);
+  } else await loadClaims(admin, reviewer);
+  server.kill("SIGTERM");
+  await new Promise((res) => server.on("exit", res));
+  await db.stop();
+  await new Promise((res) => setTimeout(res, 1000));
+  if (!profile) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const files = fs.existsSync(profDir) ? fs.readdirSync(profDir).map((f) => path.join(profDir, f)) : [];
+  const biggest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  if (!biggest) throw new Error("no profile was written (did the app exit cleanly?)");
+  if (process.argv[2]) fs.copyFileSync(biggest, process.argv[2]);
+  summarise(biggest);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The claim-write load: /api/health at 20 connections, then POST claims at 20 connections, 10 s each. */
+async function loadClaims(admin: Client, reviewer: Client) {
   const text = Array.from({ length: 700 }, (_, i) => `${i + 1}. Iran said on Monday U.S. cyber attacks on its military had failed, report ${i * 7 + 3} notes.`).join("\n\n");
   const created = await admin.json<{ id: string }>("POST", "/api/articles", { title: `Profile ${Date.now()}`, text });
   if (created.status !== 201) throw new Error(`creating the article failed: ${created.status}`);
@@ -90,20 +115,6 @@ async function main() {
   console.log(`/api/health, 20 connections: ${h.rps.toFixed(0)} req/s, p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms`);
   const r = await load({ base: BASE, path: `/api/articles/${created.body.id}/claims`, connections: 20, seconds: 10, method: "POST", headers: { cookie: reviewer.cookieHeader, origin: BASE, "content-type": "application/json" }, body });
   console.log(`POST claims, 20 connections: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (${statusLine(r)}; warm-up ${statusLine(warm)}); ${(r.rps / h.rps).toFixed(2)}× health`);
-  server.kill("SIGTERM");
-  await new Promise((res) => server.on("exit", res));
-  await db.stop();
-  await new Promise((res) => setTimeout(res, 1000));
-    if (!profile) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    return;
-  }
-  const files = fs.existsSync(profDir) ? fs.readdirSync(profDir).map((f) => path.join(profDir, f)) : [];
-  const biggest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
-  if (!biggest) throw new Error("no profile was written (did the app exit cleanly?)");
-  if (process.argv[2]) fs.copyFileSync(biggest, process.argv[2]);
-  summarise(biggest);
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().then(

@@ -46,9 +46,14 @@ export async function prepareContentInWorker(input: ContentInput & { suggest?: S
   }
 }
 
-/** prepareArticle, with the HTML parsed and the suggestions ranked in the pool. */
-export async function prepareArticleInWorker(input: ArticleInput): Promise<PreparedArticle & { suggestions?: SuggestionDraft[] }> {
+/**
+ * prepareArticle, with the HTML parsed and (unless `suggest` is false: an import job
+ * ranks its articles after its items, lib/suggestions/backfill.ts) the suggestions
+ * ranked in the pool.
+ */
+export async function prepareArticleInWorker(input: ArticleInput, opts: { suggest?: boolean } = {}): Promise<PreparedArticle & { suggestions?: SuggestionDraft[] }> {
   const meta = prepareMetadata(input);
-  const content = await prepareContentInWorker({ text: input.text, html: input.html, baseUrl: input.sourceUrl, suggest: { publishedAt: meta.publishedAt, language: meta.language } });
+  const suggest = opts.suggest === false ? undefined : { publishedAt: meta.publishedAt, language: meta.language };
+  const content = await prepareContentInWorker({ text: input.text, html: input.html, baseUrl: input.sourceUrl, suggest });
   return { ...meta, ...content };
 }
