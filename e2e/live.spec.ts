@@ -207,6 +207,50 @@ test("after a dropped connection the reader resumes and catches up on what it mi
   await close();
 });
 
+test("the review page of a claim adds others' comments live, and says so when someone else reviews it meanwhile", async ({ browser }, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL!;
+  const { stamp, admin, reviewer, editor, article, close } = await newsroom(browser, baseURL, "Review live", (stamp) => `Review live ${stamp}.\n\nThe dam holds 3 billion litres, engineers say.`);
+  const claim = await api<{ id: string; version: number }>(reviewer.request, "POST", `/api/articles/${article.id}/claims`, {
+    selector: selectorFor(article.text, "The dam holds 3 billion litres"), claimText: `The dam holds 3 billion litres (${stamp})`, verdict: "TRUE", rationale: "The utility's report.", sources: [],
+  });
+  const submitted = await api<{ version: number }>(reviewer.request, "POST", `/api/claims/${claim.id}/submit`, { version: claim.version }, 200);
+  // A second editor, who decides while the first is still writing.
+  const other = { email: `review-live-${stamp}@example.org`, name: `Olga Editor ${stamp}`, password: `quiet harbour lantern ${stamp}`, role: "EDITOR" };
+  await api(admin.request, "POST", "/api/users", other);
+  const otherEditor = await signedInContext(browser, baseURL, other.email, other.password);
+
+  const page = await editor.newPage();
+  await page.goto(`/review/${claim.id}`);
+  await expect(page.locator("[data-live-status=open]")).toBeVisible();
+  await markNoReload(page);
+  const typed = `The report says 3.2 billion (${stamp}).`;
+  await page.getByLabel("Comment", { exact: true }).fill(typed);
+
+  // The reviewer comments: it appears in the history; what the editor typed stays.
+  const note = `Source added to the folder (${stamp}).`;
+  await api(reviewer.request, "POST", `/api/claims/${claim.id}/comments`, { body: note });
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history).toContainText(note, { timeout: LIVE_MS });
+  await expect(page.getByLabel("Comment", { exact: true })).toHaveValue(typed);
+  await expectNotReloaded(page);
+
+  // The other editor requests changes: the page says so instead of swapping the claim under the form.
+  await api(otherEditor.request, "POST", `/api/claims/${claim.id}/reviews`, { decision: "REQUEST_CHANGES", comment: `Check the figure (${stamp}).`, version: submitted.version }, 200);
+  const changed = page.getByRole("status").filter({ hasText: "This claim changed" });
+  await expect(changed).toContainText(`${other.name} reviewed this claim meanwhile.`, { timeout: LIVE_MS });
+  await expect(page.getByLabel("Comment", { exact: true })).toHaveValue(typed);
+  await expectNoSeriousA11yViolations(page);
+  // A decision sent now is about the version the editor read: refused, not applied to the new one.
+  await page.getByRole("button", { name: "Request changes" }).click();
+  await expect(page.getByRole("region", { name: "Decision" }).getByRole("alert")).toContainText("Reload the page to see the current version");
+  await changed.getByRole("button", { name: "Reload" }).click();
+  await expect(page.getByText("there is nothing to decide")).toBeVisible();
+  await expect(changed).toHaveCount(0);
+  await expect(history).toContainText(`Check the figure (${stamp}).`);
+  await otherEditor.close();
+  await close();
+});
+
 test("the import page follows progress from the live stream, not by polling", async ({ page }, testInfo) => {
   const run = `${Date.now()}-live-${testInfo.workerIndex}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verity-e2e-live-import-"));

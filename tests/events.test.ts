@@ -12,6 +12,8 @@ import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
 import { POST as commentRoute } from "@/app/api/claims/[id]/comments/route";
 import { POST as reviewRoute } from "@/app/api/claims/[id]/reviews/route";
 import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
+import { POST as assignRoute } from "@/app/api/articles/[id]/assignments/route";
+import { DELETE as unassignRoute } from "@/app/api/assignments/[assignmentId]/route";
 import { pruneOutbox, stopHub, sweepPresence } from "@/lib/events/hub";
 import { readSse } from "@/lib/events/sse-reader";
 import { makeArticle, makeCaller } from "@/seeds/factories";
@@ -103,11 +105,9 @@ describe("GET /api/events", () => {
     expect(ofType(s.events, "comment.created")[0].data).toEqual({ type: "comment.created", id: comment.json.id, claimId: claim.id, articleId: article.id, actor: ed });
     expect(ofType(s.events, "review.created")[0].data).toEqual({ type: "review.created", id: expect.any(String), claimId: claim.id, articleId: article.id, decision: "APPROVE", actor: ed });
     expect(ofType(s.events, "article.published")[0].data).toEqual({ type: "article.published", id: article.id, articleId: article.id, revision: 1, status: "PUBLISHED" });
-    // Each outbox id reaches the stream once. (Strictly increasing order is not
-    // asserted: run beside other test files, a stream once got a batch late,
-    // after a newer one; the claim's own updates above still come in version order.)
-    const seqs = s.events.map((e) => e.seq);
-    expect(new Set(seqs).size).toBe(seqs.length);
+    // In outbox order, each id once.
+    const seqs = s.events.map((e) => BigInt(e.seq));
+    for (let i = 1; i < seqs.length; i++) expect(seqs[i] > seqs[i - 1], `event ${i} (${seqs[i]}) after ${seqs[i - 1]}`).toBe(true);
     s.close();
   });
 
@@ -153,6 +153,23 @@ describe("GET /api/events", () => {
     expect(ofType(s.events, "claim.deleted")[0].data).toEqual({ type: "claim.deleted", id: claim.id, articleId: article.id });
     await settle();
     expect(s.events.filter((e) => e.data.articleId !== article.id)).toEqual([]);
+    s.close();
+  });
+
+  it("announces assignments made and removed on the article", async () => {
+    const editor = await makeCaller("EDITOR");
+    const reviewer = await makeCaller("REVIEWER");
+    const article = await makeArticle();
+    const s = await open(reviewer, `articleId=${article.id}`);
+    const made = await call(assignRoute, { params: { id: article.id }, headers: editor.headers, body: { assigneeId: reviewer.user.id } });
+    expect(made.status).toBe(201);
+    await s.waitFor((e) => ofType(e, "assignment.created").length === 1);
+    expect(ofType(s.events, "assignment.created")[0].data).toEqual({
+      type: "assignment.created", id: made.json.id, articleId: article.id, claimId: null, assigneeId: reviewer.user.id, actor: { id: editor.user.id, name: editor.user.name },
+    });
+    expect((await call(unassignRoute, { method: "DELETE", params: { assignmentId: made.json.id }, headers: editor.headers })).status).toBe(204);
+    await s.waitFor((e) => ofType(e, "assignment.deleted").length === 1);
+    expect(ofType(s.events, "assignment.deleted")[0].data).toEqual({ type: "assignment.deleted", id: made.json.id, articleId: article.id, claimId: null, assigneeId: reviewer.user.id });
     s.close();
   });
 

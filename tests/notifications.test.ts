@@ -175,6 +175,18 @@ describe("assignments", () => {
     expect((await call(unassignRoute, { method: "DELETE", params: { assignmentId: one.json.id }, headers: editor.headers })).status).toBe(404);
   });
 
+  it("two editors assigning the same person at the same moment store one assignment: the other is told it exists (409)", async () => {
+    const [a, b] = [await makeCaller("EDITOR"), await makeCaller("EDITOR")];
+    const reviewer = await makeCaller("REVIEWER");
+    const article = await makeArticle({ sourceUrl: `https://notifications.example/${uid()}` });
+    for (const body of [{ assigneeId: reviewer.user.id }, { assigneeId: reviewer.user.id, claimId: (await prisma.claim.create({ data: { articleId: article.id, articleRevision: 1, exact: "x", start: 0, end: 1, claimText: "A claim", verdict: "TRUE", authorId: reviewer.user.id } })).id }]) {
+      const answers = await Promise.all([a, b, a, b].map((who) => call(assignRoute, { params: { id: article.id }, headers: who.headers, body })));
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+      expect(await prisma.assignment.count({ where: { articleId: article.id, assigneeId: reviewer.user.id, claimId: body.claimId ?? null } })).toBe(1);
+    }
+    expect(await notificationsOf(reviewer.user.id)).toHaveLength(2);
+  });
+
   it("assigning oneself notifies nobody", async () => {
     const editor = await makeCaller("EDITOR");
     const article = await makeArticle({ sourceUrl: `https://notifications.example/${uid()}` });

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useState } from "react";
+import { useLiveEvents } from "@/components/live/live-provider";
 import { api } from "@/components/ui/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,6 +38,19 @@ export function AssignmentsPanel({ articleId, canManage }: { articleId: string; 
   const errors = useFieldErrors(LABELS);
   const headingId = useId();
 
+  // Bumped by live events: another editor's (un)assignment, a claim added or deleted.
+  const [assignmentsSeen, setAssignmentsSeen] = useState(0);
+  const [claimsSeen, setClaimsSeen] = useState(0);
+  useLiveEvents(
+    (e) => {
+      const resync = e.type === "resync";
+      if (!resync && e.articleId !== articleId) return;
+      if (resync || e.type === "assignment.created" || e.type === "assignment.deleted") setAssignmentsSeen((n) => n + 1);
+      if (resync || e.type === "claim.created" || e.type === "claim.deleted") setClaimsSeen((n) => n + 1);
+    },
+    [articleId],
+  );
+
   useEffect(() => {
     let live = true;
     void api<{ items: AssignmentView[] }>("GET", `${base}/assignments`).then((r) => {
@@ -44,14 +58,28 @@ export function AssignmentsPanel({ articleId, canManage }: { articleId: string; 
       if (r.ok) setItems(r.data.items);
       else setLoadError(r.error.message);
     });
-    if (canManage) {
-      void api<{ items: Person[] }>("GET", "/api/assignments/assignees").then((r) => live && r.ok && setPeople(r.data.items));
-      void api<{ items: ClaimOption[] }>("GET", `${base}/claims`).then((r) => live && r.ok && setClaims(r.data.items.map(({ id, claimText }) => ({ id, claimText }))));
-    }
     return () => {
       live = false;
     };
-  }, [base, canManage]);
+  }, [base, assignmentsSeen]);
+
+  useEffect(() => {
+    if (!canManage) return;
+    let live = true;
+    void api<{ items: Person[] }>("GET", "/api/assignments/assignees").then((r) => live && r.ok && setPeople(r.data.items));
+    return () => {
+      live = false;
+    };
+  }, [canManage]);
+
+  useEffect(() => {
+    if (!canManage) return;
+    let live = true;
+    void api<{ items: ClaimOption[] }>("GET", `${base}/claims`).then((r) => live && r.ok && setClaims(r.data.items.map(({ id, claimText }) => ({ id, claimText }))));
+    return () => {
+      live = false;
+    };
+  }, [base, canManage, claimsSeen]);
 
   async function assign(e: React.FormEvent) {
     e.preventDefault();

@@ -24,6 +24,9 @@ export function ReviewDecision({ claimId, version, verdict: initialVerdict, rati
   const [comment, setComment] = useState("");
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The version this form was opened on: a decision is about what the editor read, so one
+  // made after a live re-render brought a newer version is refused (409), not applied to it.
+  const [readVersion] = useState(version);
 
   const edited = verdict !== initialVerdict || rationale !== initialRationale;
   const approveBlocked = cannotApprove ?? (edited && !allowApproveWithEdits ? "Approving cannot also change the verdict or rationale (four eyes): request changes with your edit, or undo it to approve." : null);
@@ -37,7 +40,7 @@ export function ReviewDecision({ claimId, version, verdict: initialVerdict, rati
     setBusy(true);
     const r = await api("POST", `/api/claims/${claimId}/reviews`, {
       decision,
-      version,
+      version: readVersion,
       comment: comment.trim() || null,
       ...(verdict !== initialVerdict ? { verdict } : {}),
       ...(rationale !== initialRationale ? { rationale } : {}),

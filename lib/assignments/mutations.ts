@@ -17,6 +17,10 @@ import type { AssignmentInput, AssignmentView } from "./schema";
 export async function createAssignment(user: CurrentUser, articleId: string, input: AssignmentInput): Promise<AssignmentView> {
   if (!can(user, "assignment:manage")) throw forbidden("Only editors assign articles and claims");
   return prisma.$transaction(async (tx) => {
+    // Assignments to one article are made one at a time: two editors assigning the same
+    // person at once would otherwise both pass the "already assigned" check below. A lock
+    // of its own, not the article's row, so claim writes on the article never wait for it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`verity:assignment:${articleId}`}))`;
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, title: true } });
     if (!article) throw notFound("Article");
     const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, name: true, active: true } });

@@ -34,9 +34,14 @@ export async function enrich(rows: OutboxRow[]): Promise<LiveMessage[]> {
 
 const SELECT = `SELECT id::text AS id, type, topic, "articleId", "userId", payload FROM "Event"`;
 
-/** Outbox rows after `after`, in order, at most `limit`. */
+/**
+ * Outbox rows after `after`, in order, at most `limit`. Ordered by the column, not
+ * by the text alias of the select list ("ORDER BY id" would mean the alias, and sort
+ * "1000" before "999": a reader then read past 999, moved its cursor back to 999 and
+ * delivered the batch again, out of order, whenever ids crossed a power of ten).
+ */
 export function readAfter(after: bigint, limit: number): Promise<OutboxRow[]> {
-  return sql<OutboxRow>("verity_event_read", `${SELECT} WHERE id > $1::bigint ORDER BY id LIMIT $2`, [after.toString(), limit]);
+  return sql<OutboxRow>("verity_event_read", `${SELECT} WHERE "Event".id > $1::bigint ORDER BY "Event".id LIMIT $2`, [after.toString(), limit]);
 }
 
 /**

@@ -103,10 +103,20 @@ function scheduleReconnect(h: Hub) {
   t.unref();
 }
 
-async function claimSequencer(h: Hub) {
-  if (h.sequencer || !h.client) return;
-  const { rows } = await h.client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SEQUENCER_LOCK]);
-  h.sequencer = rows[0].ok;
+/** One claim at a time: connect() and the sequencing timer both ask, and a pg client runs one query at a time. */
+let claiming: Promise<void> | null = null;
+function claimSequencer(h: Hub): Promise<void> {
+  if (h.sequencer || !h.client) return Promise.resolve();
+  const client = h.client;
+  claiming ??= client
+    .query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SEQUENCER_LOCK])
+    .then(({ rows }) => {
+      if (h.client === client) h.sequencer = rows[0].ok;
+    })
+    .finally(() => {
+      claiming = null;
+    });
+  return claiming;
 }
 
 /** Reads the outbox past the cursor and delivers; coalesces NOTIFYs that arrive meanwhile. */
@@ -124,7 +134,7 @@ function read(h: Hub): Promise<void> {
         const rows = await readAfter(after, READ_BATCH);
         if (!rows.length) break;
         const messages = await enrich(rows);
-        // Never back, never twice: only a read that still starts where the cursor is moves it and delivers.
+        // Reads are serialised (h.reading); this only guards against a future change that is not.
         if (h.cursor !== after) continue;
         h.cursor = BigInt(rows[rows.length - 1].id);
         fanOut(h, messages);
@@ -164,7 +174,7 @@ async function sequence(h: Hub) {
     lastClaim = Date.now();
     await claimSequencer(h).catch(() => {});
   }
-  if (!h.sequencer || !h.client || sequencing) return;
+  if (!h.sequencer || !h.client || sequencing || claiming) return;
   sequencing = true;
   try {
     await h.client.query("SELECT verity_live.sequence()");

@@ -16,6 +16,7 @@ import { ReviewDecision } from "@/components/review/review-decision";
 import { ReviewCommentForm } from "@/components/review/review-comment-form";
 import { ConflictLinks } from "@/components/review/conflict-links";
 import { ArticleLiveNotice } from "@/components/review/article-live-notice";
+import { ClaimLive } from "@/components/review/claim-live";
 
 export const metadata: Metadata = { title: "Review claim" };
 
@@ -51,6 +52,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
           <ConflictLinks partners={partners} />
           <p className="text-sm">From <Link href={`/articles/${article.id}?claim=${claim.id}`} className="text-blue-700 underline">{article.title}</Link></p>
           {isLive && <ArticleLiveNotice slug={article.slug} publishedAt={article.factCheckPublishedAt} deciding={claim.status === "SUBMITTED"} />}
+          <ClaimLive claimId={claim.id} articleId={article.id} version={claim.version} meId={me.id} />
         </header>
         <section aria-label="Context" className="article-body rounded-lg border border-slate-200 bg-white p-4 text-lg leading-relaxed">
           {claim.anchorStatus === "ORPHANED" ? (
@@ -102,7 +104,8 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ cla
       </div>
       <aside aria-label="Review" className="lg:sticky lg:top-4 lg:self-start">
         {claim.status === "SUBMITTED" ? (
-          <ReviewDecision claimId={claim.id} version={claim.version} verdict={claim.verdict} rationale={claim.rationale}
+          // Keyed by version: "Reload" after a change starts the form from the new version.
+          <ReviewDecision key={claim.version} claimId={claim.id} version={claim.version} verdict={claim.verdict} rationale={claim.rationale}
             cannotApprove={cannotApprove} allowApproveWithEdits={env().ALLOW_SELF_APPROVAL} />
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm">This claim is {CLAIM_STATUS_LABEL[claim.status].toLowerCase()}; there is nothing to decide.</p>

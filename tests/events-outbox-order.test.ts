@@ -1,0 +1,62 @@
+// The outbox is read in id order across a power of ten (999 → 1000). A read once
+// sorted by the text of the id ("1000" before "999"): the hub's cursor moved back
+// and streams got a batch twice, out of order. A database of this file's own, so
+// the outbox ids are the ones written here.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropDatabase, useFreshDatabase } from "./support/fresh-database";
+
+let url = "";
+beforeAll(async () => {
+  url = await useFreshDatabase("outbox_order");
+}, 120_000);
+
+afterAll(async () => {
+  const { stopHub } = await import("@/lib/events/hub");
+  const { prisma } = await import("@/lib/db");
+  await stopHub();
+  await prisma.$disconnect();
+  await dropDatabase(url);
+}, 60_000);
+
+/** Outbox rows 990…1010 written straight into "Event", as the sequencer would have. */
+async function fillOutbox(articleId: string) {
+  const { prisma } = await import("@/lib/db");
+  await prisma.$executeRaw`
+    INSERT INTO "Event" (id, type, topic, "articleId", payload, "createdAt")
+    SELECT n, 'claim.updated', 'article', ${articleId}::text, jsonb_build_object('type', 'claim.updated', 'id', 'c' || n, 'articleId', ${articleId}::text), now()
+    FROM generate_series(990, 1010) AS n`;
+  await prisma.$executeRaw`SELECT setval('"Event_id_seq"', 1010)`;
+}
+
+describe("the outbox across 999 → 1000", () => {
+  it("readAfter pages in numeric order, and a resumed stream gets each event once, in order", async () => {
+    const { readAfter } = await import("@/lib/events/enrich");
+    const { makeArticle, makeCaller } = await import("@/seeds/factories");
+    const { GET: eventsRoute } = await import("@/app/api/events/route");
+    const { NextRequest } = await import("next/server");
+    const { readSse } = await import("@/lib/events/sse-reader");
+    const article = await makeArticle();
+    await fillOutbox(article.id);
+
+    const ids = (rows: Array<{ id: string }>) => rows.map((r) => Number(r.id));
+    expect(ids(await readAfter(BigInt(994), 10))).toEqual([995, 996, 997, 998, 999, 1000, 1001, 1002, 1003, 1004]);
+    expect(ids(await readAfter(BigInt(989), 5))).toEqual([990, 991, 992, 993, 994]);
+    expect(ids(await readAfter(BigInt(999), 100))).toEqual(Array.from({ length: 11 }, (_, i) => 1000 + i));
+
+    // A stream resuming after 993 replays 994…1010 exactly once, in order.
+    const reviewer = await makeCaller("REVIEWER");
+    const ac = new AbortController();
+    const req = new NextRequest(new URL(`/api/events?articleId=${article.id}&lastEventId=993`, "http://localhost:3000"), { headers: { host: "localhost:3000", ...reviewer.headers }, signal: ac.signal });
+    const res = await eventsRoute(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    const got: number[] = [];
+    void readSse(res.body!, (e) => {
+      if (e.data.type === "claim.updated") got.push(Number(e.id));
+    });
+    const t0 = Date.now();
+    while (got.length < 17 && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300)); // time for a duplicate to show up, if one were coming
+    ac.abort();
+    expect(got).toEqual(Array.from({ length: 17 }, (_, i) => 994 + i));
+  }, 60_000);
+});
