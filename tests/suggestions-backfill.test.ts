@@ -85,6 +85,28 @@ describe("ranking imported articles in the background", () => {
     expect(await prisma.suggestion.count({ where: { articleId: id } })).toBe(count);
   }, 180_000);
 
+  it("a text the ranker cannot finish within the worker's CPU limit is recorded as ranked with none, not retried on every pass", async () => {
+    const { prisma } = await import("@/lib/db");
+    const { reloadEnv } = await import("@/lib/env");
+    const { rankPendingSuggestions } = await import("@/lib/suggestions/backfill");
+    const tag = uid();
+    // ~300 KB of sentences worth checking: ranking takes far more than 0.05 s of CPU.
+    const long = Array.from({ length: 1500 }, (_, i) => `In ${1990 + (i % 30)} exports from Varnholm ${tag} rose by ${i % 97}% to $${i}.4 billion, officials said.`).join(" ");
+    const { articleIds } = await importJob([{ title: `Long ${tag}`, text: long }]);
+    process.env.IMPORT_ITEM_CPU_SECONDS = "0.05";
+    reloadEnv();
+    try {
+      expect(await rankPendingSuggestions()).toEqual({ ranked: 1, failed: 0 });
+    } finally {
+      delete process.env.IMPORT_ITEM_CPU_SECONDS;
+      reloadEnv();
+    }
+    const art = await prisma.article.findUniqueOrThrow({ where: { id: articleIds[0] } });
+    expect(art.suggestionsRevision).toBe(art.revision);
+    expect(await prisma.suggestion.count({ where: { articleId: art.id } })).toBe(0);
+    expect(await rankPendingSuggestions()).toEqual({ ranked: 0, failed: 0 });
+  }, 180_000);
+
   it("articles stored before suggestions existed are ranked by the pass the app starts (kickSuggestionBackfill)", async () => {
     const { prisma } = await import("@/lib/db");
     const { makeArticle } = await import("@/seeds/factories");

@@ -4,16 +4,20 @@ import { ensureSuggestions } from "./store";
 
 // Articles not yet ranked for suggestions, ranked in the background: an import
 // job's articles once its items are in (the job is done when its articles are
-// readable; ranking 1,000 of them takes the import workers ~25-40 s more), and
-// articles stored before suggestions existed. Newest first, in the import worker
-// pool, two at a time. Nothing here is held in memory between passes: the
-// article's suggestionsRevision is the state, so a pass cut short by a restart
-// is taken up by the next, on any instance. Two instances ranking one article
-// at once store it once (ensureSuggestions' row lock and check).
+// readable; ranking 1,000 of them takes ~40 s more), and articles stored before
+// suggestions existed. Newest first, in the import worker pool, one at a time
+// (imports keep the pool's other worker). Nothing here is held in memory between
+// passes: the article's suggestionsRevision is the state, so a pass cut short by
+// a restart is taken up by the next, on any instance. Two instances ranking one
+// article at once store it once (ensureSuggestions' row lock and check).
 
 const BATCH = 20;
-/** Articles ranked at once: one per import worker process (lib/imports/worker/pool.ts), which run below the app's priority. */
-const LANES = 2;
+/**
+ * Articles ranked at once. One: the import worker pool (lib/imports/worker/pool.ts) has two
+ * processes, and the other is left to imports. With two, a running import waited behind
+ * ranking (an item at 4 of 5 for over 30 s in a browser test, when long texts were being ranked).
+ */
+const LANES = 1;
 
 export type BackfillResult = { ranked: number; failed: number };
 

@@ -4,6 +4,7 @@ import "server-only";
 // the database's triggers on "Suggestion" tell live readers.
 import { describe } from "@/lib/anchoring/describe";
 import { prisma, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { SuggestContext, SuggestionDraft } from "./compute";
 import { reanchorSuggestions, type StoredSuggestion, type SuggestionCounts } from "./reanchor";
@@ -94,8 +95,20 @@ export async function ensureSuggestions(articleId: string): Promise<number> {
   const a = await prisma.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true, publishedAt: true, language: true, suggestionsRevision: true } });
   if (!a || a.suggestionsRevision === a.revision) return 0;
   const { prepareContentInWorker } = await import("@/lib/imports/worker/isolated");
-  const prepared = await prepareContentInWorker({ text: a.text, suggest: { publishedAt: a.publishedAt, language: a.language } });
-  const drafts = await suggestionsOf({ text: a.text, suggestions: prepared.text === a.text ? prepared.suggestions : undefined }, a);
+  let drafts: SuggestionDraft[];
+  try {
+    const prepared = await prepareContentInWorker({ text: a.text, suggest: { publishedAt: a.publishedAt, language: a.language } });
+    // Never ranked here on the app's event loop (a long text would hold every request): a
+    // worker that could not rank it is an error, and the article stays unranked for the next pass.
+    if (!prepared.suggestions || prepared.text !== a.text) throw new Error("the import workers did not rank it");
+    drafts = prepared.suggestions;
+  } catch (e) {
+    // A text the ranker cannot finish within an import worker's limits (IMPORT_ITEM_CPU_SECONDS)
+    // would fail again on every pass: it is recorded as ranked, with no suggestions.
+    if (!(e instanceof AppError)) throw e;
+    console.error(`[verity] suggestions: article ${articleId} could not be ranked (${e.message}); it gets none`);
+    drafts = [];
+  }
   return prisma.$transaction(async (tx) => {
     // The article's row lock orders this after a revision in flight, and a second caller finds it ranked.
     const [row] = await tx.$queryRaw<Array<{ revision: number; ranked: number | null }>>`
