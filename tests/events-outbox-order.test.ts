@@ -2,21 +2,10 @@
 // sorted by the text of the id ("1000" before "999"): the hub's cursor moved back
 // and streams got a batch twice, out of order. A database of this file's own, so
 // the outbox ids are the ones written here.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropDatabase, useFreshDatabase } from "./support/fresh-database";
+import { describe, expect, it } from "vitest";
+import { onOwnDatabase } from "./support/fresh-database";
 
-let url = "";
-beforeAll(async () => {
-  url = await useFreshDatabase("outbox_order");
-}, 120_000);
-
-afterAll(async () => {
-  const { stopHub } = await import("@/lib/events/hub");
-  const { prisma } = await import("@/lib/db");
-  await stopHub();
-  await prisma.$disconnect();
-  await dropDatabase(url);
-}, 60_000);
+onOwnDatabase("outbox_order");
 
 /** Outbox rows 990…1010 written straight into "Event", as the sequencer would have. */
 async function fillOutbox(articleId: string) {

@@ -2,21 +2,10 @@
 // on a database of this file's own: a pass ranks every unranked article, and other
 // files' articles in the shared database would be ranked (and counted) too.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useFreshDatabase, dropDatabase } from "./support/fresh-database";
+import { describe, expect, it } from "vitest";
+import { onOwnDatabase } from "./support/fresh-database";
 
-let url = "";
-beforeAll(async () => {
-  url = await useFreshDatabase("backfill");
-}, 120_000);
-
-afterAll(async () => {
-  const { prisma } = await import("@/lib/db");
-  const { stopImportWorkers } = await import("@/lib/imports/worker/pool");
-  await stopImportWorkers();
-  await prisma.$disconnect();
-  await dropDatabase(url);
-}, 60_000);
+onOwnDatabase("backfill");
 
 const uid = () => randomUUID().slice(0, 8);
 const CLAIMY = (tag: string) =>

@@ -1,7 +1,7 @@
 // A database of the test file's own on the run's test server, for tests that
 // count every row (hostile input, backups): other test files write to the shared
 // database at the same time, so their totals would move under the assertions.
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import pg from "pg";
 import { ensureDatabase } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrate";
@@ -62,4 +62,25 @@ export async function countAllRows(url: string): Promise<Record<string, number>>
   } finally {
     await c.end();
   }
+}
+
+/**
+ * This test file on a database of its own (useFreshDatabase in beforeAll), and afterwards
+ * what it may have started stopped (the live-events hub, the import workers), its
+ * connections closed and the database dropped.
+ */
+export function onOwnDatabase(tag: string): void {
+  let url = "";
+  beforeAll(async () => {
+    url = await useFreshDatabase(tag);
+  }, 120_000);
+  afterAll(async () => {
+    const { stopHub } = await import("@/lib/events/hub");
+    const { stopImportWorkers } = await import("@/lib/imports/worker/pool");
+    const { prisma } = await import("@/lib/db");
+    await stopHub();
+    await stopImportWorkers();
+    await prisma.$disconnect();
+    await dropDatabase(url);
+  }, 60_000);
 }
