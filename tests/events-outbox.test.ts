@@ -1,11 +1,13 @@
-// The outbox is read in id order across a power of ten (999 → 1000). A read once
-// sorted by the text of the id ("1000" before "999"): the hub's cursor moved back
-// and streams got a batch twice, out of order. A database of this file's own, so
-// the outbox ids are the ones written here.
+// The outbox on a database of this file's own, so its ids and its pruning are the
+// ones written here (pruning the shared database's outbox would send resync to
+// other files' streams). It is read in id order across a power of ten (999 → 1000):
+// a read once sorted by the text of the id ("1000" before "999"), the hub's cursor
+// moved back and streams got a batch twice, out of order. And a stream resuming
+// before what pruning kept gets resync.
 import { describe, expect, it } from "vitest";
 import { onOwnDatabase } from "./support/fresh-database";
 
-onOwnDatabase("outbox_order");
+onOwnDatabase("outbox");
 
 /** Outbox rows 990…1010 written straight into "Event", as the sequencer would have. */
 async function fillOutbox(articleId: string) {
@@ -17,7 +19,7 @@ async function fillOutbox(articleId: string) {
   await prisma.$executeRaw`SELECT setval('"Event_id_seq"', 1010)`;
 }
 
-describe("the outbox across 999 → 1000", () => {
+describe("the outbox", () => {
   it("readAfter pages in numeric order, and a resumed stream gets each event once, in order", async () => {
     const { readAfter } = await import("@/lib/events/enrich");
     const { makeArticle, makeCaller } = await import("@/seeds/factories");
@@ -47,5 +49,30 @@ describe("the outbox across 999 → 1000", () => {
     await new Promise((r) => setTimeout(r, 300)); // time for a duplicate to show up, if one were coming
     ac.abort();
     expect(got).toEqual(Array.from({ length: 17 }, (_, i) => 994 + i));
+  }, 60_000);
+
+  it("sends resync to a stream resuming before the oldest event pruning kept", async () => {
+    const { prisma } = await import("@/lib/db");
+    const { pruneOutbox } = await import("@/lib/events/hub");
+    const { makeCaller } = await import("@/seeds/factories");
+    const { GET: eventsRoute } = await import("@/app/api/events/route");
+    const { NextRequest } = await import("next/server");
+    const { readSse } = await import("@/lib/events/sse-reader");
+    const [{ articleId }] = await prisma.$queryRaw<Array<{ articleId: string }>>`SELECT "articleId" FROM "Event" WHERE id = 1000`;
+    // Events up to 1005 are past the retention (the previous test wrote 990…1010).
+    await prisma.$executeRaw`UPDATE "Event" SET "createdAt" = "createdAt" - interval '1 day' WHERE id <= 1005`;
+    expect(await pruneOutbox()).toBe(16);
+    const reviewer = await makeCaller("REVIEWER");
+    const ac = new AbortController();
+    const req = new NextRequest(new URL(`/api/events?articleId=${articleId}`, "http://localhost:3000"), { headers: { host: "localhost:3000", "last-event-id": "1000", ...reviewer.headers }, signal: ac.signal });
+    const res = await eventsRoute(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    const got: Array<{ id: string; type: unknown }> = [];
+    void readSse(res.body!, (e) => got.push({ id: e.id, type: e.data.type }));
+    const t0 = Date.now();
+    while (got.length === 0 && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 20));
+    ac.abort();
+    expect(got[0]).toEqual({ id: expect.stringMatching(/^\d+$/), type: "resync" });
+    expect(BigInt(got[0].id)).toBeGreaterThanOrEqual(BigInt(1010));
   }, 60_000);
 });
