@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { isFinished, type ImportJobDto } from "@/lib/imports/types";
 import { api } from "@/components/ui/api";
-import { useLiveEvents, useLiveStatus, type LiveEvent } from "@/components/live/live-provider";
-import { applyImportProgress, isSameOrLater } from "@/components/live/import-events";
+import { useLiveEvents, useLiveStatus } from "@/components/live/live-provider";
+import { ImportJobTracker } from "@/components/live/import-events";
 
 /** Only while the live stream is not open: a slow read keeps the page moving. */
 const FALLBACK_POLL_MS = 10_000;
@@ -25,17 +25,19 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
   const current = useRef(jobId);
   const finishedFor = useRef<string | null>(null);
   const onFinishedRef = useRef(onFinished);
-  /** The latest progress event that came before the first read answered (a short job can finish meanwhile). */
-  const early = useRef<LiveEvent | null>(null);
+  /** The followed job as known now (reads and events), not as last rendered. */
+  const tracker = useRef<ImportJobTracker | null>(null);
+  const trackerFor = useCallback((id: string) => {
+    if (tracker.current?.jobId !== id) tracker.current = new ImportJobTracker(id);
+    return tracker.current;
+  }, []);
   useLayoutEffect(() => {
     current.current = jobId;
     onFinishedRef.current = onFinished;
   });
 
   const show = useCallback((id: string, job: ImportJobDto) => {
-    if (current.current !== id) return;
-    // An answer that crossed a newer event on the way must not move the bar back.
-    setState((s) => (s.jobId === id && s.job && !isSameOrLater(s.job, job) ? s : { jobId: id, job, error: null }));
+    if (current.current === id) setState({ jobId: id, job, error: null });
   }, []);
 
   const finish = useCallback(async (id: string, last: ImportJobDto) => {
@@ -62,9 +64,8 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
         if (res.error.status === 0 || res.error.status >= 500) timer = setTimeout(tick, streaming ? FALLBACK_POLL_MS : 2000);
         return;
       }
-      // An event that overtook this read is newer than it: put it on the answer.
-      const job = early.current?.id === jobId ? applyImportProgress(res.data, early.current) : res.data;
-      early.current = null;
+      // An event that overtook this read is newer than it, and a read older than an event shown is not news.
+      const job = trackerFor(jobId).read(res.data);
       if (isFinished(job.status)) return void finish(jobId, job);
       show(jobId, job);
       if (!streaming) timer = setTimeout(tick, FALLBACK_POLL_MS);
@@ -75,20 +76,14 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [jobId, streaming, finish, show]);
+  }, [jobId, streaming, finish, show, trackerFor]);
 
   useLiveEvents(
     (e) => {
-      if (e.type !== "import.progress" || !jobId || e.id !== jobId || finishedFor.current === jobId) return;
-      const base = state.jobId === jobId ? state.job : null;
-      // Until the first read arrives there is no job to put the counts on: kept for that read,
-      // which may have been answered before the job moved on (a pasted article can finish in 300 ms).
-      if (!base) {
-        early.current = e;
-        return;
-      }
-      const next = applyImportProgress(base, e);
-      if (next === base) return;
+      if (!jobId || finishedFor.current === jobId) return;
+      // Until the first read arrives the tracker keeps the event for it (a pasted article can finish in 300 ms).
+      const next = trackerFor(jobId).event(e);
+      if (!next) return;
       if (isFinished(next.status)) void finish(jobId, next);
       else show(jobId, next);
     },

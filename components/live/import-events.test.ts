@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ImportJobDto } from "@/lib/imports/types";
-import { applyImportProgress, isSameOrLater } from "./import-events";
+import { applyImportProgress, ImportJobTracker, isSameOrLater } from "./import-events";
 
 const job = (over: Partial<ImportJobDto> = {}): ImportJobDto => ({
   id: "j1", kind: "FILE", label: "x", status: "RUNNING", total: 10, imported: 2, duplicates: 1, failed: 0, errors: [],
@@ -34,5 +34,28 @@ describe("isSameOrLater", () => {
     ["SUCCEEDED", 5, "RUNNING", 9, false],
   ] as const)("%s/%i then %s/%i: %s", (s1, n1, s2, n2, expected) => {
     expect(isSameOrLater({ status: s1, imported: n1, duplicates: 0, failed: 0 }, { status: s2, imported: n2, duplicates: 0, failed: 0 })).toBe(expected);
+  });
+});
+
+describe("ImportJobTracker", () => {
+  it("applies events that arrive together right after the first read (before any re-render)", () => {
+    const t = new ImportJobTracker("j1");
+    expect(t.read(job({ status: "QUEUED", total: 0, imported: 0, duplicates: 0 }))).toMatchObject({ status: "QUEUED" });
+    expect(t.event(progress({ status: "RUNNING", total: 1, imported: 0, duplicates: 0, failed: 0 }))).toMatchObject({ status: "RUNNING" });
+    expect(t.event(progress({ status: "SUCCEEDED", total: 1, imported: 1, duplicates: 0, failed: 0 }))).toMatchObject({ status: "SUCCEEDED", imported: 1 });
+    expect(t.current?.status).toBe("SUCCEEDED");
+  });
+  it("keeps an event that overtook the first read and puts it on the answer", () => {
+    const t = new ImportJobTracker("j1");
+    expect(t.event(progress({ status: "SUCCEEDED", total: 1, imported: 1, duplicates: 0, failed: 0 }))).toBeNull();
+    expect(t.read(job({ status: "QUEUED", total: 0, imported: 0, duplicates: 0 }))).toMatchObject({ status: "SUCCEEDED", imported: 1 });
+  });
+  it("does not move back for a read answered after a newer event, and ignores other jobs", () => {
+    const t = new ImportJobTracker("j1");
+    t.read(job({ status: "RUNNING", imported: 2, duplicates: 0 }));
+    t.event(progress({ status: "RUNNING", total: 10, imported: 6, duplicates: 0, failed: 0 }));
+    expect(t.read(job({ status: "RUNNING", imported: 3, duplicates: 0 })).imported).toBe(6);
+    expect(t.event({ ...progress({ status: "FAILED" }), id: "j2" })).toBeNull();
+    expect(t.event(progress({ status: "RUNNING", total: 10, imported: 6, duplicates: 0, failed: 0 }))).toBeNull();
   });
 });
