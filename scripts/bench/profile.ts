@@ -59,9 +59,12 @@ async function main() {
   if (seeded.status !== 0) throw new Error("seeding failed");
   // PROFILE=0: the same load without the profiler (its overhead skews the figures).
   const profile = process.env.PROFILE !== "0";
-  const server = spawn(process.execPath, [...(profile ? [`--cpu-prof`, `--cpu-prof-dir=${profDir}`] : []), path.join("scripts", "app-server.mjs"), String(PORT)], {
+  // The heap cap `npm start` gives the app (scripts/start.ts), so collections come as often as in production;
+  // PROFILE_NODE_ARGS adds flags (e.g. "--trace-gc", whose lines then go to stdout).
+  const extra = ["--max-old-space-size=384", ...(process.env.PROFILE_NODE_ARGS ?? "").split(/\s+/).filter(Boolean)];
+  const server = spawn(process.execPath, [...(profile ? [`--cpu-prof`, `--cpu-prof-dir=${profDir}`] : []), ...extra, path.join("scripts", "app-server.mjs"), String(PORT)], {
     env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64"), NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.PROFILE_NODE_ARGS ? "inherit" : "ignore", "inherit"],
   });
   process.on("exit", () => server.kill("SIGKILL"));
   const end = Date.now() + 600_000;
