@@ -269,7 +269,7 @@ describe("GET /api/events", () => {
     const job = await prisma.importJob.create({ data: { kind: "ITEMS", label: "x", createdById: admin.user.id } });
     await prisma.importJob.update({ where: { id: job.id }, data: { total: 3, imported: 1, status: "RUNNING" } });
     await ok.waitFor((e) => ofType(e, "import.progress", job.id).length === 1);
-    expect(ofType(ok.events, "import.progress")[0].data).toEqual({ type: "import.progress", id: job.id, status: "RUNNING", total: 3, imported: 1, duplicates: 0, failed: 0 });
+    expect(ofType(ok.events, "import.progress", job.id)[0].data).toEqual({ type: "import.progress", id: job.id, status: "RUNNING", total: 3, imported: 1, duplicates: 0, failed: 0 });
     ok.close();
   });
 
