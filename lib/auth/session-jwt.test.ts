@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
 import { decodeSessionToken, encodeSessionToken } from "./session-jwt";
 
@@ -29,5 +29,31 @@ describe("session token with a derived key kept per secret", () => {
     await expect(decodeSessionToken({ token: salted, secret })).rejects.toThrow();
     expect(await decodeSessionToken({ token: salted, secret, salt: "next-auth.session-token" })).toMatchObject(token);
     expect(await decode({ token: salted, secret, salt: "next-auth.session-token" })).toMatchObject(token);
+  });
+
+  describe("tokens read lately", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("a token read before is read the same, but not with another secret or salt", async () => {
+      const ours = await encodeSessionToken({ token, secret, maxAge: 60 });
+      const first = await decodeSessionToken({ token: ours, secret });
+      const again = await decodeSessionToken({ token: ours, secret });
+      expect(again).toEqual(first);
+      // A copy: a caller changing what it got does not change what the next request reads.
+      (again as Record<string, unknown>).role = "ADMIN";
+      expect((await decodeSessionToken({ token: ours, secret }))?.role).toBe("EDITOR");
+      await expect(decodeSessionToken({ token: ours, secret: `${secret}-other` })).rejects.toThrow();
+      await expect(decodeSessionToken({ token: ours, secret, salt: "another salt" })).rejects.toThrow();
+    });
+
+    it("stops reading a token once it expires, though it was read while valid", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2026-12-01T12:00:00Z"));
+      const short = await encodeSessionToken({ token, secret, maxAge: 30 });
+      expect(await decodeSessionToken({ token: short, secret })).toMatchObject(token);
+      // Past its expiry and the 15 s of clock tolerance, within the minute a read is kept.
+      vi.setSystemTime(new Date("2026-12-01T12:00:50Z"));
+      await expect(decodeSessionToken({ token: short, secret })).rejects.toThrow(/exp/);
+    });
   });
 });

@@ -10,8 +10,10 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 
 const keys = new Map<string, Promise<Uint8Array>>();
 
+const secretId = (secret: string | Buffer, salt: string) => `${salt}\u0000${typeof secret === "string" ? `s:${secret}` : `b:${secret.toString("base64")}`}`;
+
 function derivedKey(secret: string | Buffer, salt: string): Promise<Uint8Array> {
-  const id = `${salt}\u0000${typeof secret === "string" ? `s:${secret}` : `b:${secret.toString("base64")}`}`;
+  const id = secretId(secret, salt);
   let key = keys.get(id);
   if (!key) {
     key = new Promise<Uint8Array>((resolve, reject) =>
@@ -35,9 +37,29 @@ export async function encodeSessionToken(params: JWTEncodeParams): Promise<strin
     .encrypt(key);
 }
 
+const CLOCK_TOLERANCE_S = 15;
+
+// Tokens decrypted lately, by secret, salt and the token itself: a browser sends
+// the same cookie with every request, and decrypting it (AES-GCM, base64 and JSON,
+// and jose's checks) was ~3 % of the claim write's CPU. Only tokens that decrypted
+// are kept, for at most a minute and never past their expiry; what a token says is
+// still checked against the user's row on every request (current-user.ts), so
+// sign-out, deactivation and role changes take effect as before.
+const DECODED_TTL_MS = 60_000;
+const DECODED_MAX = 2_000;
+const decoded = new Map<string, { payload: JWT; until: number }>();
+
 export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT | null> {
   const { token, secret, salt = "" } = params;
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), { clockTolerance: 15 });
-  return payload as JWT;
+  const id = `${secretId(secret, salt)}\u0000${token}`;
+  const now = Date.now();
+  const hit = decoded.get(id);
+  if (hit && hit.until > now) return { ...hit.payload };
+  if (hit) decoded.delete(id);
+  const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), { clockTolerance: CLOCK_TOLERANCE_S });
+  const exp = typeof payload.exp === "number" ? (payload.exp + CLOCK_TOLERANCE_S) * 1000 : Infinity;
+  if (decoded.size >= DECODED_MAX) decoded.clear();
+  decoded.set(id, { payload: payload as JWT, until: Math.min(now + DECODED_TTL_MS, exp) });
+  return { ...(payload as JWT) };
 }
