@@ -24,6 +24,8 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
   const streaming = useLiveStatus() === "open";
   const current = useRef(jobId);
   const finishedFor = useRef<string | null>(null);
+  /** The job the reading effect last ran for: a job chosen again is read again, even one seen finishing before. */
+  const followed = useRef<string | null>(null);
   const onFinishedRef = useRef(onFinished);
   /** The followed job as known now (reads and events), not as last rendered. */
   const tracker = useRef<ImportJobTracker | null>(null);
@@ -52,6 +54,11 @@ export function useImportJob(jobId: string | null, onFinished?: () => void) {
 
   useEffect(() => {
     if (!jobId) return;
+    if (followed.current !== jobId) {
+      followed.current = jobId;
+      // Finished job X, then running job Y, then X again: X would otherwise stay "Loading…".
+      finishedFor.current = null;
+    }
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
