@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import SlowFirstSequencer from "./tests/support/sequencer";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,8 +18,6 @@ export default defineConfig({
     // time and 289 s two at a time here, with every timing budget still met (the slowest
     // 1 MB adversarial case 4.2 s of its 40 s, the worst import event-loop stall 153 ms of 1 s).
     maxWorkers: 2,
-    // The longest files first, in both projects, so no long file runs alone at the end.
-    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,

@@ -17,14 +17,11 @@ type Props = { claimId: string; articleId: string; version: number; meId: string
 
 type Change = { kind: "changed" | "decided" | "deleted" | "revised"; by: string | null };
 
-const actorName = (e: LiveEvent) => {
+/** Who made the change an event announces (the server joins the name), or nulls. */
+function actorOf(e: LiveEvent): { id: string | null; name: string | null } {
   const a = e.actor as { id?: unknown; name?: unknown } | undefined;
-  return typeof a?.name === "string" ? a.name : null;
-};
-const actorId = (e: LiveEvent) => {
-  const a = e.actor as { id?: unknown } | undefined;
-  return typeof a?.id === "string" ? a.id : null;
-};
+  return { id: typeof a?.id === "string" ? a.id : null, name: typeof a?.name === "string" ? a.name : null };
+}
 
 function text(c: Change): string {
   const who = c.by ?? "Someone";
@@ -48,12 +45,13 @@ export function ClaimLive({ claimId, articleId, version, meId }: Props) {
   useLiveEvents(
     (e) => {
       if (e.type === "resync") return setChange((c) => c ?? { kind: "changed", by: null });
-      const mine = actorId(e) === meId;
+      const actor = actorOf(e);
+      const mine = actor.id === meId;
       if ((e.type === "claim.updated" || e.type === "claim.deleted") && e.id === claimId) {
         if (mine || (e.type === "claim.updated" && typeof e.version === "number" && e.version <= version)) return;
-        return setChange({ kind: e.type === "claim.deleted" ? "deleted" : "changed", by: actorName(e) });
+        return setChange({ kind: e.type === "claim.deleted" ? "deleted" : "changed", by: actor.name });
       }
-      if (e.type === "review.created" && e.claimId === claimId && !mine) return setChange({ kind: "decided", by: actorName(e) });
+      if (e.type === "review.created" && e.claimId === claimId && !mine) return setChange({ kind: "decided", by: actor.name });
       if (e.type === "article.revised" && e.articleId === articleId) return setChange((c) => c ?? { kind: "revised", by: null });
       if (e.type === "comment.created" && e.claimId === claimId && !mine) {
         // Only while the page still shows the current claim: after a change, "Reload" brings both.
